@@ -1,0 +1,237 @@
+import { Command, CommanderError, Option } from "commander";
+import packageJson from "../package.json" with { type: "json" };
+import type { CommandContext, CommandResult } from "./commands/context.js";
+import type { ShowFlags } from "./commands/show.js";
+import { LANGUAGES, type Language } from "./core/profile.js";
+import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
+import { describeProblem } from "./io/describe-problem.js";
+import type { Library } from "./io/load-library.js";
+import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
+
+interface CommonFlags {
+  data?: string[];
+  strict?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseLanguage(value: string, from: string): Language {
+  const lang = value.trim().toLowerCase();
+  if ((LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
+  throw new UsageError(`unknown language '${value}' in ${from}`, `use one of ${LANGUAGES.join(", ")}`);
+}
+
+/** Maps a POSIX locale (sv_SE.UTF-8, nb_NO, no, C) to a label language; unknown ones give English. */
+export function languageFromLocale(locale: string | undefined): Language {
+  const code = (locale ?? "").toLowerCase().split(/[_.@-]/)[0] ?? "";
+  if (code === "no" || code === "nn") return "nb";
+  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : "en";
+}
+
+function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language {
+  if (flag !== undefined) return parseLanguage(flag, "--lang");
+  if (env.CSROLES_LANG) return parseLanguage(env.CSROLES_LANG, "CSROLES_LANG");
+  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+class Session {
+  private loaded: Library | undefined;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly dataDir: string,
+    private readonly writeErr: (text: string) => void,
+  ) {}
+
+  context(global: CommonFlags, local: CommonFlags, labelFlag: string | undefined): CommandContext {
+    const facts: TerminalFacts = {
+      isTTY: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+      env: this.env,
+    };
+    const extraDirs = [
+      ...(this.env.CSROLES_PATH ?? "")
+        .split(":")
+        .filter((dir) => dir !== "")
+        .map((dir) => ({ dir, from: "CSROLES_PATH" })),
+      ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
+    ];
+    const strict = global.strict === true || local.strict === true;
+    return {
+      env: this.env,
+      output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
+      labelLang: resolveLabelLanguage(labelFlag, this.env),
+      library: () => {
+        if (!this.loaded) this.loaded = this.load(extraDirs, strict);
+        return this.loaded;
+      },
+    };
+  }
+
+  private load(extraDirs: { dir: string; from: string }[], strict: boolean): Library {
+    // Imported here so that --help and usage errors never pay for YAML parsing.
+    const library = loadLibraryModule({ dataDir: this.dataDir, extraDirs });
+    for (const problem of library.problems) this.writeErr(`csroles: ${describeProblem(problem)}\n`);
+    if (strict && library.problems.length > 0) {
+      const files = new Set(library.problems.map((p) => p.file)).size;
+      throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
+    }
+    if (library.profiles.length === 0) {
+      throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
+    }
+    return library;
+  }
+}
+
+let loadLibraryModule: typeof import("./io/load-library.js").loadLibrary;
+
+function addCommonOptions(command: Command, labelLang: boolean): Command {
+  command
+    .option("--data <dir>", "add a profile folder (repeatable); later folders override earlier ones", collect)
+    .option("--strict", "exit 3 when any profile file is invalid")
+    .option("--color", "colour the output even when it is not a terminal")
+    .option("--no-color", "never colour the output");
+  if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");
+  return command;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+}
+
+export interface RunIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  /** The package's data/ folder (vocabulary and built-in roles). */
+  dataDir: string;
+  writeOut: (text: string) => void;
+  writeErr: (text: string) => void;
+}
+
+/** Runs csroles and returns the exit code; all printing goes through `io`. */
+export async function run(io: RunIo): Promise<number> {
+  const session = new Session(io.env, io.dataDir, io.writeErr);
+  let exitCode: number = ExitCode.ok;
+  const finish = (result: CommandResult) => {
+    io.writeOut(result.stdout);
+    exitCode = result.exitCode ?? ExitCode.ok;
+  };
+  const program = new Command("csroles")
+    .description(
+      "Explore customer-support careers: list, show, search and compare role profiles\n" +
+        "written in Danish, Swedish, Norwegian, Finnish and English.",
+    )
+    .version(packageJson.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .enablePositionalOptions()
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.writeOut,
+      writeErr: () => {},
+      getOutHelpWidth: () =>
+        resolveWidth({ isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, env: io.env }),
+    });
+  addCommonOptions(program, true);
+  program.addHelpText(
+    "after",
+    examples(
+      "csroles list",
+      "csroles show kundtjänstteamledare",
+      "csroles --lang da list --level management",
+    ) +
+      "\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n" +
+      "Environment: CSROLES_PATH, CSROLES_LANG, NO_COLOR, FORCE_COLOR, COLUMNS, CSROLES_DEBUG.\n",
+  );
+  const globals = () => program.opts<CommonFlags>();
+  const prepare = async () => {
+    loadLibraryModule ??= (await import("./io/load-library.js")).loadLibrary;
+  };
+
+  addCommonOptions(
+    program
+      .command("list")
+      .description("list the roles: id, title, English title, language, level, number of skills and tools")
+      .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
+      .option(
+        "--level <level>",
+        "only roles at this level (entry, mid-level, management, senior-leadership…)",
+      )
+      .option("--sort <key>", "sort by id, title, title_en, lang or level", "id")
+      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+      .option("--json", "JSON output (see docs/json-output.md)")
+      .option("--csv", "CSV output")
+      .option("--markdown", "Markdown table"),
+    false,
+  )
+    .addHelpText(
+      "after",
+      examples("csroles list", "csroles list --lang sv --json", "csroles list --csv > roles.csv"),
+    )
+    .action(async (flags: CommonFlags & Record<string, unknown>) => {
+      await prepare();
+      const { runList } = await import("./commands/list.js");
+      const context = session.context(globals(), flags, globals().lang);
+      finish(runList(flags, context));
+    });
+
+  addCommonOptions(
+    program
+      .command("show")
+      .description("show one role profile; the role may be an id, an alias or a title in any language")
+      .argument("<role>", "id, alias or title of the role")
+      .option(
+        "--section <name>",
+        "only this section (repeatable): overview, responsibilities, skills, tools, career, practices, notes",
+        collect,
+      )
+      .addOption(new Option("--format <format>", "output format: table (text) or json"))
+      .option("--json", "the whole structured profile as JSON"),
+    true,
+  )
+    .addHelpText(
+      "after",
+      examples(
+        "csroles show customer-support-manager",
+        "csroles show kundtjanstteamledare --section career",
+        "csroles show CSE --json | jq '.skills[].skill'",
+      ),
+    )
+    .action(async (role: string, flags: CommonFlags & Record<string, unknown>) => {
+      await prepare();
+      const { runShow } = await import("./commands/show.js");
+      const context = session.context(globals(), flags, flags.lang ?? globals().lang);
+      finish(runShow(role, flags as ShowFlags, context));
+    });
+
+  try {
+    await program.parseAsync(io.argv, { from: "user" });
+  } catch (error) {
+    return reportError(error, io);
+  }
+  return exitCode;
+}
+
+function reportError(error: unknown, io: RunIo): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return ExitCode.ok;
+    const message = error.message.replace(/^error: /, "");
+    io.writeErr(`csroles: ${message}\n`);
+    if (!message.includes("Did you mean")) io.writeErr("hint: run 'csroles --help' for usage\n");
+    return ExitCode.usage;
+  }
+  if (error instanceof CsrolesError) {
+    io.writeErr(`csroles: ${error.message}\n`);
+    if (error.hint) io.writeErr(`hint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.writeErr(`csroles: internal error: ${detail.split("\n")[0]}\n`);
+  if (io.env.CSROLES_DEBUG === "1" && error instanceof Error) io.writeErr(`${error.stack}\n`);
+  else io.writeErr("hint: set CSROLES_DEBUG=1 to see the details, and please report it\n");
+  return 70;
+}

@@ -1,0 +1,66 @@
+import { findRole } from "../core/find-role.js";
+import type { Profile } from "../core/profile.js";
+import { UsageError } from "../errors.js";
+import { renderJson } from "../render/json.js";
+import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
+import type { CommandContext, CommandResult } from "./context.js";
+import { resolveFormat } from "./output-format.js";
+
+export interface ShowFlags {
+  section?: string[];
+  json?: boolean;
+  format?: string;
+}
+
+/** The profile fields each section shows, for `--json --section`. */
+const SECTION_FIELDS: Record<ProfileSection, (keyof Profile)[]> = {
+  overview: ["title", "title_en", "lang", "level", "position", "aliases", "summary", "summary_en", "source"],
+  responsibilities: ["responsibilities"],
+  skills: ["skills"],
+  tools: ["tools"],
+  career: ["career_path", "growth"],
+  practices: ["best_practices"],
+  notes: ["body"],
+};
+
+function resolveSections(names: string[] | undefined): ProfileSection[] {
+  if (!names || names.length === 0) return [...PROFILE_SECTIONS];
+  return names.map((name) => {
+    const section = name.trim().toLowerCase();
+    if (!(PROFILE_SECTIONS as readonly string[]).includes(section)) {
+      throw new UsageError(`unknown section '${name}'`, `use one of ${PROFILE_SECTIONS.join(", ")}`);
+    }
+    return section as ProfileSection;
+  });
+}
+
+export function runShow(role: string, flags: ShowFlags, context: CommandContext): CommandResult {
+  const format = resolveFormat(flags, ["table", "json"]);
+  const sections = resolveSections(flags.section);
+  const library = context.library();
+  const loaded = findRole(role, library.profiles, library.vocabulary);
+  if (format === "json") {
+    const { id, ...whole } = loaded.profile;
+    const fields = flags.section?.length
+      ? Object.fromEntries(
+          sections.flatMap((s) => SECTION_FIELDS[s]).map((field) => [field, loaded.profile[field]] as const),
+        )
+      : whole;
+    return {
+      stdout: renderJson({
+        id,
+        ...fields,
+        file: loaded.file,
+        origin: loaded.origin,
+        overrides: loaded.overrides,
+      }),
+    };
+  }
+  return {
+    stdout: renderProfileText(loaded.profile, library.vocabulary, {
+      sections,
+      lang: context.labelLang,
+      output: context.output,
+    }),
+  };
+}

@@ -1,0 +1,64 @@
+import { UsageError } from "../errors.js";
+import { closestMatches } from "./edit-distance.js";
+import { foldWords } from "./fold-text.js";
+import { LANGUAGES, type LoadedProfile } from "./profile.js";
+import type { VocabularyIndex } from "./vocabulary.js";
+
+export const MAX_ROLE_ARGUMENT_LENGTH = 200;
+
+/** Every name a role answers to: id, titles, aliases, and its position's labels in every language. */
+export function roleNames(loaded: LoadedProfile, vocabulary: VocabularyIndex): string[] {
+  const { profile } = loaded;
+  const position = vocabulary.get("positions", profile.position);
+  const names = [profile.id, profile.title, profile.title_en, ...profile.aliases];
+  if (position) names.push(...LANGUAGES.map((lang) => position.labels[lang]), ...position.aliases);
+  return names;
+}
+
+/**
+ * Finds the role a user means by id, alias or title in any language, ignoring case and
+ * diacritics. Unknown or ambiguous names are usage errors that suggest the closest ids.
+ */
+export function findRole(
+  query: string,
+  profiles: LoadedProfile[],
+  vocabulary: VocabularyIndex,
+): LoadedProfile {
+  const trimmed = query.trim();
+  if (trimmed === "") throw new UsageError("the role name is empty", "run 'csroles list' to see the roles");
+  if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH) {
+    throw new UsageError(`the role name is longer than ${MAX_ROLE_ARGUMENT_LENGTH} characters`);
+  }
+  const exact = profiles.find((p) => p.profile.id === trimmed);
+  if (exact) return exact;
+
+  const wanted = foldWords(trimmed);
+  const byName = new Map<string, Set<LoadedProfile>>();
+  for (const loaded of profiles) {
+    for (const name of roleNames(loaded, vocabulary)) {
+      const key = foldWords(name);
+      if (!byName.has(key)) byName.set(key, new Set());
+      byName.get(key)?.add(loaded);
+    }
+  }
+  const matches = [...(byName.get(wanted) ?? [])];
+  if (matches.length === 1 && matches[0]) return matches[0];
+  const shown = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
+  if (matches.length > 1) {
+    throw new UsageError(
+      `the role name ${shown} fits several roles: ${matches.map((m) => m.profile.id).join(", ")}`,
+      "give the id of the one you mean",
+    );
+  }
+  const suggestions = new Set<string>();
+  for (const name of closestMatches(wanted, byName.keys(), 5)) {
+    for (const loaded of byName.get(name) ?? []) suggestions.add(loaded.profile.id);
+  }
+  const ids = [...suggestions].slice(0, 3);
+  throw new UsageError(
+    `unknown role ${shown}`,
+    ids.length > 0
+      ? `did you mean ${ids.join(", ")}? Run 'csroles list' to see all roles`
+      : "run 'csroles list' to see all roles",
+  );
+}

@@ -1,0 +1,88 @@
+import { UsageError } from "../errors.js";
+import { foldWords } from "./fold-text.js";
+import { LANGUAGES, type Language, type LoadedProfile } from "./profile.js";
+import type { VocabularyIndex } from "./vocabulary.js";
+
+export const SORT_KEYS = ["id", "title", "title_en", "lang", "level"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ListOptions {
+  lang?: string;
+  level?: string;
+  sort?: string;
+  labelLang: Language;
+}
+
+/** One row of `csroles list`; also its JSON shape (docs/json-output.md). */
+export interface RoleSummary {
+  id: string;
+  title: string;
+  title_en: string;
+  lang: Language;
+  level: string;
+  level_label: string;
+  skills: number;
+  tools: number;
+  file: string;
+  origin: string;
+  overrides: string[];
+}
+
+function resolveLevel(level: string, vocabulary: VocabularyIndex): string {
+  const wanted = foldWords(level);
+  const found = vocabulary.vocabulary.levels.find(
+    (concept) =>
+      concept.id === level ||
+      [concept.id, ...Object.values(concept.labels), ...concept.aliases].some(
+        (name) => foldWords(name) === wanted,
+      ),
+  );
+  if (!found) {
+    const known = vocabulary.vocabulary.levels.map((c) => c.id).join(", ");
+    throw new UsageError(`unknown level '${level}'`, `use one of ${known}`);
+  }
+  return found.id;
+}
+
+/** Filters and sorts the loaded roles for `csroles list`. */
+export function listRoles(
+  profiles: LoadedProfile[],
+  vocabulary: VocabularyIndex,
+  options: ListOptions,
+): RoleSummary[] {
+  if (options.lang !== undefined && !(LANGUAGES as readonly string[]).includes(options.lang)) {
+    throw new UsageError(
+      `unknown language '${options.lang}' for --lang`,
+      `use one of ${LANGUAGES.join(", ")}`,
+    );
+  }
+  const sort = (options.sort ?? "id") as SortKey;
+  if (!SORT_KEYS.includes(sort)) {
+    throw new UsageError(`cannot sort by '${options.sort}'`, `use one of ${SORT_KEYS.join(", ")}`);
+  }
+  const level = options.level === undefined ? undefined : resolveLevel(options.level, vocabulary);
+  const levelRank = (id: string) => vocabulary.vocabulary.levels.findIndex((c) => c.id === id);
+  return profiles
+    .filter(({ profile }) => options.lang === undefined || profile.lang === options.lang)
+    .filter(({ profile }) => level === undefined || profile.level === level)
+    .map(
+      ({ profile, file, origin, overrides }): RoleSummary => ({
+        id: profile.id,
+        title: profile.title,
+        title_en: profile.title_en,
+        lang: profile.lang,
+        level: profile.level,
+        level_label: vocabulary.label("levels", profile.level, options.labelLang),
+        skills: profile.skills.length,
+        tools: profile.tools.length,
+        file,
+        origin,
+        overrides,
+      }),
+    )
+    .sort((a, b) => {
+      const byKey =
+        sort === "level" ? levelRank(a.level) - levelRank(b.level) : a[sort].localeCompare(b[sort], "en");
+      return byKey || a.id.localeCompare(b.id);
+    });
+}

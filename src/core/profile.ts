@@ -1,0 +1,115 @@
+/** The structured facts of one role profile, as validated from its front-matter. */
+
+export const LANGUAGES = ["en", "da", "sv", "nb", "fi"] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** Languages a profile's own prose may be written in. */
+export type ProfileLanguage = Language;
+
+export interface ResponsibilityItem {
+  /** Lead-in label of the item as the seed writes it ("Problemløsning"), when it has one. */
+  label?: string;
+  /** The item itself, condensed, in the profile's language. */
+  text: string;
+}
+
+export interface ResponsibilityArea {
+  /** Area heading as written. */
+  area: string;
+  /** Condensed description of the area when the seed gives prose rather than items. */
+  text?: string;
+  items: ResponsibilityItem[];
+}
+
+export interface SkillEntry {
+  /** Skill concept id from data/vocabulary/skills.yaml. */
+  skill: string;
+  /** The skill's label exactly as the seed writes it. */
+  label: string;
+  /** The heading the seed lists the skill under, as written. */
+  group?: string;
+  /** What the seed says about the skill, condensed, in the profile's language. */
+  note?: string;
+}
+
+export interface ToolEntry {
+  /** Tool id from data/vocabulary/tools.yaml. */
+  tool: string;
+  /** Tool name exactly as the seed spells it. */
+  name: string;
+  /** Tool-category concept id from data/vocabulary/tool-categories.yaml. */
+  category: string;
+  /** The heading the seed lists the tool under, as written. */
+  heading: string;
+  /** What the seed says about the tool, condensed, in the profile's language. */
+  note?: string;
+}
+
+export interface CareerPosition {
+  /** Position concept id from data/vocabulary/positions.yaml. */
+  position: string;
+  /** The role's name exactly as the seed writes it. */
+  label: string;
+  note?: string;
+}
+
+export interface CareerStage {
+  /** Career-stage concept id from data/vocabulary/stages.yaml. */
+  stage: string;
+  /** The stage heading as written; absent when the stage is inferred. */
+  label?: string;
+  /** True when the seed has no heading for this stage and the grouping is ours. */
+  inferred?: boolean;
+  note?: string;
+  positions: CareerPosition[];
+}
+
+export interface BestPractice {
+  title: string;
+  text?: string;
+  items?: string[];
+}
+
+export interface ProfileSource {
+  /** File name of the seed document the profile was written from. */
+  file?: string;
+  publisher?: string;
+  /** Page date as ISO yyyy-mm-dd, when the seed shows one. */
+  date?: string;
+  url?: string;
+}
+
+export interface Profile {
+  id: string;
+  /** Title as the source writes it, in the profile's language. */
+  title: string;
+  title_en: string;
+  lang: ProfileLanguage;
+  /** Level concept id from data/vocabulary/levels.yaml. */
+  level: string;
+  /** Position concept this role itself occupies on career paths. */
+  position: string;
+  aliases: string[];
+  summary: string;
+  summary_en: string;
+  responsibilities: ResponsibilityArea[];
+  skills: SkillEntry[];
+  tools: ToolEntry[];
+  career_path: CareerStage[];
+  /** Free prose about growth beyond the ladder (certifications, networking…). */
+  growth?: string;
+  best_practices: BestPractice[];
+  source: ProfileSource;
+  /** The Markdown body under the front-matter: the readable profile prose. */
+  body: string;
+}
+
+/** A profile together with where it was loaded from. */
+export interface LoadedProfile {
+  profile: Profile;
+  /** Absolute path of the file. */
+  file: string;
+  /** The profile folder it came from ("built-in" data or a --data folder). */
+  origin: string;
+  /** Paths of earlier files with the same id that this one overrides. */
+  overrides: string[];
+}

@@ -1,0 +1,50 @@
+/** Exit codes are part of csroles' contract with scripts; see README "Exit codes". */
+export const ExitCode = {
+  ok: 0,
+  noMatch: 1,
+  usage: 2,
+  data: 3,
+  writeFailed: 74,
+  interrupted: 130,
+  terminated: 143,
+} as const;
+
+/** An expected failure: printed as one line (`csroles: message`) plus an optional hint, never a stack. */
+export class CsrolesError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command line: unknown command or option, missing or invalid argument, unknown role. */
+export class UsageError extends CsrolesError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.usage, hint);
+  }
+}
+
+/** No usable profile, or invalid profiles under --strict / validate. */
+export class DataError extends CsrolesError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.data, hint);
+  }
+}
+
+/** A search that found nothing, reported like grep's exit 1. */
+export class NoMatchError extends CsrolesError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.noMatch, hint);
+  }
+}
+
+/** The user left an interactive prompt (Esc, Ctrl-C). */
+export class InterruptedError extends CsrolesError {
+  constructor(message = "interrupted") {
+    super(message, ExitCode.interrupted);
+  }
+}

@@ -1,0 +1,101 @@
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { ProfileFile } from "../core/load-profiles.js";
+import type { Problem } from "../core/problem.js";
+import { UsageError } from "../errors.js";
+
+/** Largest profile file read; bigger files are reported and skipped. Real profiles are 5-15 KiB. */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function fileProblem(path: string, origin: string, message: string): ProfileFile {
+  const problem: Problem = { file: path, field: "file", message };
+  return { path, origin, problem };
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ELOOP":
+      return "symbolic link loop; skipped";
+    case "ENOENT":
+      return "dangling symbolic link (its target does not exist); skipped";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied); skipped";
+    case "EISDIR":
+      return "is a folder, not a file; skipped";
+    default:
+      return `cannot be read (${code ?? "unknown error"}); skipped`;
+  }
+}
+
+/**
+ * Reads one profile file without ever blocking or reading without bound: opened non-blocking
+ * (a FIFO named x.md would otherwise block forever), checked to be a regular file of at most
+ * MAX_PROFILE_BYTES, and decoded as strict UTF-8.
+ */
+export function readProfileFile(path: string, origin: string): ProfileFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      const kind = stats.isDirectory() ? "a folder" : stats.isFIFO() ? "a FIFO" : "not a regular file";
+      return fileProblem(path, origin, `is ${kind}, not a profile file; skipped`);
+    }
+    if (stats.size > MAX_PROFILE_BYTES) {
+      return fileProblem(
+        path,
+        origin,
+        `is ${Math.ceil(stats.size / 1024)} KiB, over the ${MAX_PROFILE_BYTES / 1024} KiB limit for a profile; skipped`,
+      );
+    }
+    const buffer = Buffer.alloc(stats.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    try {
+      return { path, origin, text: utf8.decode(buffer.subarray(0, offset)) };
+    } catch {
+      return fileProblem(path, origin, "is not valid UTF-8 text; save it as UTF-8");
+    }
+  } catch (error) {
+    return fileProblem(path, origin, describeError(error));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Checks a folder given by --data or CSROLES_PATH; a missing folder or a file is a usage error. */
+export function assertFolder(dir: string, from: string): string {
+  const absolute = resolve(dir);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    throw new UsageError(`${from} folder '${dir}' does not exist`, "give a folder that holds .md profiles");
+  }
+  if (!isDirectory) {
+    throw new UsageError(`${from} '${dir}' is not a folder`, "give the folder that holds the .md profiles");
+  }
+  return absolute;
+}
+
+/** The .md files of a folder (not its subfolders), by name; hidden files are ignored. */
+export function readProfileFolder(dir: string): ProfileFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    return [fileProblem(dir, dir, `folder ${describeError(error)}`)];
+  }
+  return names
+    .filter((name) => name.toLowerCase().endsWith(".md") && !name.startsWith("."))
+    .sort()
+    .map((name) => readProfileFile(join(dir, name), dir));
+}

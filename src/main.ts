@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { run } from "./cli.js";
+import { ExitCode } from "./errors.js";
+
+// The entry point: the only place that touches process streams, signals and the exit code.
+// dist/main.js and src/main.ts both sit one level below the package root.
+const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
+
+process.on("SIGINT", () => process.exit(ExitCode.interrupted));
+process.on("SIGTERM", () => process.exit(ExitCode.terminated));
+
+function failedWrite(error: NodeJS.ErrnoException): never {
+  // A closed pipe (`csroles list | head -1`) is a normal end, not an error.
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? ExitCode.ok);
+  process.stderr.write(`csroles: cannot write the output: ${error.code ?? error.message}\n`);
+  process.exit(ExitCode.writeFailed);
+}
+
+process.stdout.on("error", failedWrite);
+
+function writeOut(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch (error) {
+    failedWrite(error as NodeJS.ErrnoException);
+  }
+}
+
+process.exitCode = await run({
+  argv: process.argv.slice(2),
+  env: process.env,
+  dataDir,
+  writeOut,
+  writeErr: (text) => process.stderr.write(text),
+});

@@ -1,0 +1,201 @@
+import type { CareerStage, Language, Profile } from "../core/profile.js";
+import type { VocabularyIndex } from "../core/vocabulary.js";
+import { neutralize, neutralizeInline } from "./neutralize.js";
+import type { OutputContext } from "./output-context.js";
+import { createTheme, type Theme } from "./theme.js";
+import { wrapIndented, wrapText } from "./wrap-text.js";
+
+export const PROFILE_SECTIONS = [
+  "overview",
+  "responsibilities",
+  "skills",
+  "tools",
+  "career",
+  "practices",
+  "notes",
+] as const;
+export type ProfileSection = (typeof PROFILE_SECTIONS)[number];
+
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: "English",
+  da: "Danish",
+  sv: "Swedish",
+  nb: "Norwegian Bokmål",
+  fi: "Finnish",
+};
+
+interface Writer {
+  lines: string[];
+  width: number;
+  theme: Theme;
+}
+
+function heading(w: Writer, text: string): void {
+  if (w.lines.length > 0) w.lines.push("");
+  w.lines.push(w.theme.heading(neutralizeInline(text)));
+}
+
+function para(w: Writer, text: string, indent = "  ", rest = indent): void {
+  for (const paragraph of neutralize(text).split(/\n\s*\n/)) {
+    w.lines.push(...wrapIndented(paragraph.replace(/\s+/g, " ").trim(), w.width, indent, rest));
+  }
+}
+
+function bullet(w: Writer, lead: string | undefined, text: string | undefined, indent = "  "): void {
+  const head = lead ? `${neutralizeInline(lead)}${text ? ":" : ""}` : "";
+  const body = text ? neutralizeInline(text) : "";
+  const first = `${indent}• `;
+  const rest = " ".repeat(first.length);
+  const joined = [head, body].filter((s) => s !== "").join(" ");
+  const lines = wrapIndented(joined, w.width, first, rest);
+  if (head && lines[0]) lines[0] = lines[0].replace(head, w.theme.label(head));
+  w.lines.push(...lines);
+}
+
+function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
+  w.lines.push(w.theme.heading(neutralizeInline(`${p.title} — ${p.title_en}`)));
+  const facts = [
+    ["ID", p.id],
+    ["Language", `${LANGUAGE_NAMES[p.lang] ?? p.lang} (${p.lang})`],
+    ["Level", vocabulary.label("levels", p.level, lang)],
+  ];
+  if (p.aliases.length > 0) facts.push(["Also known as", p.aliases.join(", ")]);
+  const source = [p.source.publisher, p.source.date, p.source.file && `from ${p.source.file}`].filter(
+    Boolean,
+  );
+  if (source.length > 0) facts.push(["Source", source.join(", ")]);
+  for (const [label, value] of facts) {
+    const lead = `${label}: `;
+    const lines = wrapIndented(neutralizeInline(value ?? ""), w.width, lead, "  ");
+    if (lines[0]) lines[0] = w.theme.label(label ?? "") + lines[0].slice(label?.length ?? 0);
+    w.lines.push(...lines);
+  }
+  heading(w, "Summary");
+  para(w, p.summary);
+  if (p.summary_en !== p.summary) {
+    w.lines.push("");
+    para(w, p.summary_en);
+  }
+}
+
+function responsibilities(w: Writer, p: Profile): void {
+  heading(w, "Responsibilities");
+  for (const area of p.responsibilities) {
+    w.lines.push(w.theme.subheading(`  ${neutralizeInline(area.area)}`));
+    if (area.text) para(w, area.text, "    ");
+    for (const item of area.items) bullet(w, item.label, item.text, "    ");
+  }
+}
+
+/** Entries grouped by a key, groups in order of first appearance. */
+function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.entries()];
+}
+
+function skills(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
+  heading(w, "Skills");
+  for (const [group, entries] of groupBy(p.skills, (s) => s.group ?? "")) {
+    const indent = group ? "    " : "  ";
+    if (group) w.lines.push(w.theme.subheading(`  ${neutralizeInline(group)}`));
+    for (const entry of entries) {
+      const concept = vocabulary.label("skills", entry.skill, lang);
+      const lead = `${entry.label} [${concept}]`;
+      bullet(w, lead, entry.note, indent);
+    }
+  }
+}
+
+function tools(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
+  heading(w, "Tools");
+  for (const [category, entries] of groupBy(p.tools, (t) => t.category)) {
+    const headings = [...new Set(entries.map((t) => t.heading))].join("; ");
+    const label = vocabulary.label("toolCategories", category, lang);
+    w.lines.push(
+      ...wrapIndented(`${label} — ${neutralizeInline(headings)}`, w.width, "  ").map(w.theme.subheading),
+    );
+    for (const entry of entries) bullet(w, entry.name, entry.note, "    ");
+  }
+}
+
+/** The ladder, highest stage first; the role's own position is marked with ▶. */
+function career(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
+  heading(w, "Career path");
+  const stages: CareerStage[] = [...p.career_path].sort(
+    (a, b) => vocabulary.stageRank(b.stage) - vocabulary.stageRank(a.stage),
+  );
+  stages.forEach((stage, index) => {
+    const corner = stages.length === 1 ? "─" : index === 0 ? "┌" : index === stages.length - 1 ? "└" : "├";
+    const stageName = vocabulary.label("stages", stage.stage, lang);
+    const written = stage.label ? ` — ${stage.label}` : stage.inferred ? " (stage inferred)" : "";
+    w.lines.push(
+      ...wrapIndented(neutralizeInline(`${stageName}${written}`), w.width, `  ${corner} `, "  │ ").map(
+        w.theme.subheading,
+      ),
+    );
+    const rail = index === stages.length - 1 ? "    " : "  │ ";
+    for (const position of [...stage.positions].reverse()) {
+      const own = position.position === p.position;
+      const text = neutralizeInline(position.label) + (own ? "  ← this role" : "");
+      const lines = wrapIndented(text, w.width, `${rail}${own ? "▶ " : "  "}`, `${rail}  `);
+      w.lines.push(...(own ? lines.map(w.theme.mark) : lines));
+    }
+  });
+  if (p.growth) {
+    w.lines.push("");
+    para(w, p.growth);
+  }
+}
+
+function practices(w: Writer, p: Profile): void {
+  heading(w, "Best practices");
+  for (const practice of p.best_practices) {
+    bullet(w, practice.title, practice.text);
+    for (const item of practice.items ?? []) bullet(w, undefined, item, "    ");
+  }
+}
+
+function notes(w: Writer, p: Profile): void {
+  if (p.body === "") return;
+  heading(w, "Notes");
+  for (const block of neutralize(p.body).split(/\n\s*\n/)) {
+    const text = block.trim();
+    if (text.startsWith("#")) {
+      w.lines.push(w.theme.subheading(`  ${text.replace(/^#+\s*/, "").replace(/\n/g, " ")}`));
+      continue;
+    }
+    for (const line of text.split("\n")) {
+      const listItem = /^[-*]\s+(.*)$/.exec(line.trim());
+      if (listItem) bullet(w, undefined, listItem[1] ?? "", "  ");
+      else w.lines.push(...wrapText(line.trim(), w.width - 2).map((l) => `  ${l}`));
+    }
+    w.lines.push("");
+  }
+  while (w.lines.at(-1) === "") w.lines.pop();
+}
+
+/** The profile as terminal text, sections in the order of the source documents. */
+export function renderProfileText(
+  profile: Profile,
+  vocabulary: VocabularyIndex,
+  options: { sections: readonly ProfileSection[]; lang: Language; output: OutputContext },
+): string {
+  const w: Writer = { lines: [], width: options.output.width, theme: createTheme(options.output.color) };
+  const renderers: Record<ProfileSection, () => void> = {
+    overview: () => overview(w, profile, vocabulary, options.lang),
+    responsibilities: () => responsibilities(w, profile),
+    skills: () => skills(w, profile, vocabulary, options.lang),
+    tools: () => tools(w, profile, vocabulary, options.lang),
+    career: () => career(w, profile, vocabulary, options.lang),
+    practices: () => practices(w, profile),
+    notes: () => notes(w, profile),
+  };
+  for (const section of PROFILE_SECTIONS) {
+    if (options.sections.includes(section)) renderers[section]();
+  }
+  return `${w.lines.join("\n")}\n`;
+}

@@ -1,0 +1,72 @@
+import stringWidth from "string-width";
+
+/** Display width in terminal columns (wide CJK and emoji count 2, combining marks 0). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Splits one over-long word into pieces no wider than `width`, never inside a grapheme. */
+function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  let pieceWidth = 0;
+  for (const { segment } of segmenter.segment(word)) {
+    const w = stringWidth(segment);
+    if (pieceWidth + w > width && piece !== "") {
+      pieces.push(piece);
+      piece = "";
+      pieceWidth = 0;
+    }
+    piece += segment;
+    pieceWidth += w;
+  }
+  if (piece !== "") pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Wraps text to `width` columns on word boundaries, breaking words that are wider than a line.
+ * Existing newlines are kept; runs of spaces collapse.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const limit = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    const words = paragraph.split(/\s+/).filter((word) => word !== "");
+    let line = "";
+    let lineWidth = 0;
+    for (const word of words) {
+      const wordWidth = stringWidth(word);
+      if (line !== "" && lineWidth + 1 + wordWidth <= limit) {
+        line += ` ${word}`;
+        lineWidth += 1 + wordWidth;
+        continue;
+      }
+      if (line !== "") lines.push(line);
+      if (wordWidth <= limit) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
+      }
+      const pieces = breakWord(word, limit);
+      line = pieces.pop() ?? "";
+      lineWidth = stringWidth(line);
+      lines.push(...pieces);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Wraps with a hanging indent: first line starts with `first`, the rest with spaces of equal width. */
+export function wrapIndented(
+  text: string,
+  width: number,
+  first: string,
+  rest = " ".repeat(displayWidth(first)),
+) {
+  const inner = Math.max(1, width - displayWidth(first));
+  return wrapText(text, inner).map((line, index) => (index === 0 ? first : rest) + line);
+}
