@@ -1,23 +1,14 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
+import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./commands/command-kit.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
-import type { ShowFlags } from "./commands/show.js";
+import { registerList } from "./commands/list.command.js";
+import { registerShow } from "./commands/show.command.js";
 import { LANGUAGES, type Language } from "./core/profile.js";
 import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
 import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
-
-interface CommonFlags {
-  data?: string[];
-  strict?: boolean;
-  color?: boolean;
-  lang?: string;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 function parseLanguage(value: string, from: string): Language {
   const lang = value.trim().toLowerCase();
@@ -89,20 +80,6 @@ class Session {
 
 let loadLibraryModule: typeof import("./io/load-library.js").loadLibrary;
 
-function addCommonOptions(command: Command, labelLang: boolean): Command {
-  command
-    .option("--data <dir>", "add a profile folder (repeatable); later folders override earlier ones", collect)
-    .option("--strict", "exit 3 when any profile file is invalid")
-    .option("--color", "colour the output even when it is not a terminal")
-    .option("--no-color", "never colour the output");
-  if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");
-  return command;
-}
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
-}
-
 export interface RunIo {
   argv: string[];
   env: NodeJS.ProcessEnv;
@@ -148,65 +125,17 @@ export async function run(io: RunIo): Promise<number> {
       "Environment: CSROLES_PATH, CSROLES_LANG, NO_COLOR, FORCE_COLOR, COLUMNS, CSROLES_DEBUG.\n",
   );
   const globals = () => program.opts<CommonFlags>();
-  const prepare = async () => {
-    loadLibraryModule ??= (await import("./io/load-library.js")).loadLibrary;
+
+  const kit: CommandKit = {
+    globals,
+    context: (local, labelFlag) => session.context(globals(), local, labelFlag),
+    async run(produce) {
+      loadLibraryModule ??= (await import("./io/load-library.js")).loadLibrary;
+      finish(await produce());
+    },
   };
-
-  addCommonOptions(
-    program
-      .command("list")
-      .description("list the roles: id, title, English title, language, level, number of skills and tools")
-      .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
-      .option(
-        "--level <level>",
-        "only roles at this level (entry, mid-level, management, senior-leadership…)",
-      )
-      .option("--sort <key>", "sort by id, title, title_en, lang or level", "id")
-      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
-      .option("--json", "JSON output (see docs/json-output.md)")
-      .option("--csv", "CSV output")
-      .option("--markdown", "Markdown table"),
-    false,
-  )
-    .addHelpText(
-      "after",
-      examples("csroles list", "csroles list --lang sv --json", "csroles list --csv > roles.csv"),
-    )
-    .action(async (flags: CommonFlags & Record<string, unknown>) => {
-      await prepare();
-      const { runList } = await import("./commands/list.js");
-      const context = session.context(globals(), flags, globals().lang);
-      finish(runList(flags, context));
-    });
-
-  addCommonOptions(
-    program
-      .command("show")
-      .description("show one role profile; the role may be an id, an alias or a title in any language")
-      .argument("<role>", "id, alias or title of the role")
-      .option(
-        "--section <name>",
-        "only this section (repeatable): overview, responsibilities, skills, tools, career, practices, notes",
-        collect,
-      )
-      .addOption(new Option("--format <format>", "output format: table (text) or json"))
-      .option("--json", "the whole structured profile as JSON"),
-    true,
-  )
-    .addHelpText(
-      "after",
-      examples(
-        "csroles show customer-support-manager",
-        "csroles show kundtjanstteamledare --section career",
-        "csroles show CSE --json | jq '.skills[].skill'",
-      ),
-    )
-    .action(async (role: string, flags: CommonFlags & Record<string, unknown>) => {
-      await prepare();
-      const { runShow } = await import("./commands/show.js");
-      const context = session.context(globals(), flags, flags.lang ?? globals().lang);
-      finish(runShow(role, flags as ShowFlags, context));
-    });
+  registerList(program, kit);
+  registerShow(program, kit);
 
   try {
     await program.parseAsync(io.argv, { from: "user" });

@@ -7,6 +7,7 @@ import type { CommandContext, CommandResult } from "./context.js";
 import { resolveFormat } from "./output-format.js";
 
 export interface ShowFlags {
+  lang?: string;
   section?: string[];
   json?: boolean;
   format?: string;

@@ -2,7 +2,7 @@ import Table from "cli-table3";
 import { neutralize } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { createTheme } from "./theme.js";
-import { displayWidth, wrapText } from "./wrap-text.js";
+import { displayWidth, wordPieces, wrapText } from "./wrap-text.js";
 
 export interface TableSpec {
   head: string[];
@@ -24,32 +24,70 @@ function naturalWidths(spec: TableSpec): number[] {
   });
 }
 
+/** Widest single word of each column: wrapping never has to break a word narrower than this. */
+function wordWidths(spec: TableSpec): number[] {
+  return spec.head.map((head, column) => {
+    let widest = 1;
+    for (const cell of [head, ...spec.rows.map((row) => row[column] ?? "")]) {
+      for (const word of cell.split(/\s+/)) {
+        for (const piece of wordPieces(word)) widest = Math.max(widest, displayWidth(piece));
+      }
+    }
+    return widest;
+  });
+}
+
+/** Raises `widths` toward `wanted`, sharing `spare` columns in proportion to what each still lacks. */
+function share(widths: number[], wanted: number[], spare: number): number[] {
+  const result = [...widths];
+  const lack = result.map((w, i) => Math.max(0, (wanted[i] ?? 0) - w));
+  const totalLack = lack.reduce((sum, l) => sum + l, 0);
+  if (totalLack === 0) return result;
+  let remaining = Math.min(spare, totalLack);
+  lack.forEach((l, i) => {
+    const grant = Math.min(l, Math.floor((spare * l) / totalLack), remaining);
+    result[i] = (result[i] ?? 0) + grant;
+    remaining -= grant;
+  });
+  for (let i = 0; remaining > 0 && i < result.length; i++) {
+    if ((result[i] ?? 0) < (wanted[i] ?? 0)) {
+      result[i] = (result[i] ?? 0) + 1;
+      remaining -= 1;
+    }
+  }
+  return result;
+}
+
 /**
- * Shares `available` columns among table columns: narrow columns get what they need,
- * the rest split what is left evenly (water-filling). Returns undefined when even
- * MIN_COLUMN each does not fit.
+ * Shares `available` columns among table columns. Columns get their natural width when all fit;
+ * else at least their widest word (so words are not broken) and the rest shared evenly; else
+ * an even share of at least MIN_COLUMN each, breaking long words. Returns undefined when even
+ * that does not fit, and the caller switches layout.
  */
-export function allocateWidths(natural: number[], available: number): number[] | undefined {
+export function allocateWidths(natural: number[], available: number, words?: number[]): number[] | undefined {
   const total = natural.reduce((sum, w) => sum + w, 0);
   if (total <= available) return natural;
-  if (natural.length * MIN_COLUMN > available) return undefined;
-  const widths = natural.map(() => 0);
-  let open = natural.map((_, i) => i);
-  let remaining = available;
-  while (open.length > 0) {
-    const share = Math.floor(remaining / open.length);
-    const satisfied = open.filter((i) => (natural[i] ?? 0) <= share);
-    if (satisfied.length === 0) {
-      open.forEach((i, k) => {
-        widths[i] = share + (k < remaining - share * open.length ? 1 : 0);
-      });
-      break;
+  const wordFloor = (words ?? natural.map(() => MIN_COLUMN)).map((w, i) =>
+    Math.min(natural[i] ?? 0, Math.max(w, Math.min(MIN_COLUMN, natural[i] ?? 0))),
+  );
+  const floorTotal = wordFloor.reduce((sum, w) => sum + w, 0);
+  if (floorTotal <= available) return share(wordFloor, natural, available - floorTotal);
+  // Too narrow for whole words: shrink the widest columns first, down to MIN_COLUMN, so only
+  // the longest words are broken.
+  const widths = [...wordFloor];
+  let excess = floorTotal - available;
+  while (excess > 0) {
+    const widest = Math.max(...widths);
+    if (widest <= MIN_COLUMN) return undefined;
+    const next = Math.max(MIN_COLUMN, ...widths.filter((w) => w < widest));
+    const atWidest = widths.map((w, i) => (w === widest ? i : -1)).filter((i) => i >= 0);
+    const step = Math.min(widest - next, Math.ceil(excess / atWidest.length));
+    for (const i of atWidest) {
+      if (excess <= 0) break;
+      const cut = Math.min(step, excess);
+      widths[i] = (widths[i] ?? 0) - cut;
+      excess -= cut;
     }
-    for (const i of satisfied) {
-      widths[i] = natural[i] ?? 0;
-      remaining -= widths[i] ?? 0;
-    }
-    open = open.filter((i) => !satisfied.includes(i));
   }
   return widths;
 }
@@ -89,7 +127,7 @@ export function renderTable(spec: TableSpec, context: OutputContext): string {
   };
   const columns = safe.head.length;
   const available = context.width - columns * COLUMN_OVERHEAD - 1;
-  const widths = allocateWidths(naturalWidths(safe), available);
+  const widths = allocateWidths(naturalWidths(safe), available, wordWidths(safe));
   if (!widths) return renderBlocks(spec, context);
   const theme = createTheme(context.color);
   const table = new Table({
@@ -98,8 +136,11 @@ export function renderTable(spec: TableSpec, context: OutputContext): string {
     wordWrap: false,
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
   });
-  for (const row of safe.rows) {
-    table.push(row.map((cell, i) => wrapText(cell, widths[i] ?? 1).join("\n")));
+  const rows = safe.rows.map((row) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1).join("\n")));
+  // Lines between rows only when some row spans several lines and needs them to be told apart.
+  if (!rows.some((row) => row.some((cell) => cell.includes("\n")))) {
+    table.options.chars = { ...table.options.chars, mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
   }
+  table.push(...rows);
   return table.toString();
 }

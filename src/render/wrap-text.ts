@@ -26,34 +26,44 @@ function breakWord(word: string, width: number): string[] {
   return pieces;
 }
 
+/** A word split after its hyphens ("customer-service-lead" → "customer-", "service-", "lead"). */
+export function wordPieces(word: string): string[] {
+  return word.match(/[^-]+-+|[^-]+$|-+/g) ?? [word];
+}
+
 /**
- * Wraps text to `width` columns on word boundaries, breaking words that are wider than a line.
- * Existing newlines are kept; runs of spaces collapse.
+ * Wraps text to `width` columns on word boundaries (and after hyphens inside long words),
+ * breaking words that are wider than a line. Existing newlines are kept; runs of spaces collapse.
  */
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
-    const words = paragraph.split(/\s+/).filter((word) => word !== "");
     let line = "";
     let lineWidth = 0;
-    for (const word of words) {
-      const wordWidth = stringWidth(word);
-      if (line !== "" && lineWidth + 1 + wordWidth <= limit) {
-        line += ` ${word}`;
-        lineWidth += 1 + wordWidth;
-        continue;
+    const place = (token: string, glued: boolean) => {
+      const tokenWidth = stringWidth(token);
+      const gap = line === "" || glued ? 0 : 1;
+      if (lineWidth + gap + tokenWidth <= limit) {
+        line += (gap ? " " : "") + token;
+        lineWidth += gap + tokenWidth;
+        return;
       }
       if (line !== "") lines.push(line);
-      if (wordWidth <= limit) {
-        line = word;
-        lineWidth = wordWidth;
-        continue;
-      }
-      const pieces = breakWord(word, limit);
+      const pieces = tokenWidth <= limit ? [token] : breakWord(token, limit);
       line = pieces.pop() ?? "";
       lineWidth = stringWidth(line);
       lines.push(...pieces);
+    };
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const gap = line === "" ? 0 : 1;
+      if (lineWidth + gap + stringWidth(word) <= limit) {
+        place(word, false);
+        continue;
+      }
+      wordPieces(word).forEach((piece, index) => {
+        place(piece, index > 0);
+      });
     }
     lines.push(line);
   }

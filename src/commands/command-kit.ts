@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import type { CommandContext, CommandResult } from "./context.js";
+
+/** Options every command accepts, before or after the command name. */
+export interface CommonFlags {
+  data?: string[];
+  strict?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+/** What a command's registration gets from the entry point. */
+export interface CommandKit {
+  /** Options given before the command name. */
+  globals(): CommonFlags;
+  /** The context for a run, from the command's own flags and the label-language flag in force. */
+  context(local: CommonFlags, labelFlag: string | undefined): CommandContext;
+  /** Runs a command body and hands its result to the entry point to print. */
+  run(produce: () => CommandResult | Promise<CommandResult>): Promise<void>;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function addCommonOptions(command: Command, labelLang: boolean): Command {
+  command
+    .option("--data <dir>", "add a profile folder (repeatable); later folders override earlier ones", collect)
+    .option("--strict", "exit 3 when any profile file is invalid")
+    .option("--color", "colour the output even when it is not a terminal")
+    .option("--no-color", "never colour the output");
+  if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");
+  return command;
+}
+
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+}

@@ -1,0 +1,38 @@
+import { type Command, Option } from "commander";
+import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./command-kit.js";
+import type { ListFlags } from "./list.js";
+
+export function registerList(program: Command, kit: CommandKit): void {
+  addCommonOptions(
+    program
+      .command("list")
+      .description("list the roles: id, title, English title, language, level, number of skills and tools")
+      .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
+      .option(
+        "--level <level>",
+        "only roles at this level (entry, mid-level, management, senior-leadership…)",
+      )
+      .option("--sort <key>", "sort by id, title, title_en, lang or level", "id")
+      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+      .option("--json", "JSON output (see docs/json-output.md)")
+      .option("--csv", "CSV output")
+      .option("--markdown", "Markdown table"),
+    false,
+  )
+    .addHelpText(
+      "after",
+      examples(
+        "csroles list",
+        "csroles list --lang sv --json",
+        "csroles list --csv > roles.csv",
+        "csroles --lang da list --level management",
+      ) +
+        "\nIn this command --lang filters by the profile's language; put --lang before 'list' for label language.\n",
+    )
+    .action((flags: CommonFlags & ListFlags) =>
+      kit.run(async () => {
+        const { runList } = await import("./list.js");
+        return runList(flags, kit.context(flags, kit.globals().lang));
+      }),
+    );
+}

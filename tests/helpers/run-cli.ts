@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/csroles.js", import.meta.url));
+export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs the built binary (npm test builds first) as a user would, with a clean, predictable
+ * environment: no colour, 80 columns, English labels, no CSROLES_* unless given.
+ */
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; timeout?: number } = {},
+): CliResult {
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C" };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: options.timeout ?? 15_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status, signal: result.signal };
+}
+
+/** True when the text has no ESC, CSI or other C0/C1 control byte besides newline, tab and CR-LF. */
+export function isPlainText(text: string): boolean {
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text);
+}
+
+/** Widest line of the text, in terminal columns. */
+export { displayWidth } from "../../src/render/wrap-text.js";

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { closestMatches, editDistance } from "../../src/core/edit-distance.js";
+import { foldText, foldWords } from "../../src/core/fold-text.js";
+import { renderCsv } from "../../src/render/csv.js";
+import { renderJson } from "../../src/render/json.js";
+import { markdownCell } from "../../src/render/markdown.js";
+import { neutralize, neutralizeInline } from "../../src/render/neutralize.js";
+import { resolveColor, resolveWidth } from "../../src/render/output-context.js";
+import { allocateWidths } from "../../src/render/table.js";
+import { displayWidth, wrapText } from "../../src/render/wrap-text.js";
+
+describe("foldText", () => {
+  it.each([
+    ["Kundtjänst", "kundtjanst"],
+    ["Tålamod", "talamod"],
+    ["viestintä", "viestinta"],
+    ["Kundeservicerepræsentant", "kundeservicerepraesentant"],
+    ["Tålmodighet", "talmodighet"],
+    ["Støtteagent", "stotteagent"],
+    ["ÆØÅ äöü", "aeoa aou"],
+    ["Kundtja\u0308nst", "kundtjanst"],
+    ["Ｆｕｌｌ", "full"],
+  ])("%j folds to %j", (input, folded) => {
+    expect(foldText(input)).toBe(folded);
+  });
+
+  it("folds composed and decomposed forms alike", () => {
+    expect(foldText("å".normalize("NFD"))).toBe(foldText("å".normalize("NFC")));
+  });
+
+  it("reduces to words", () => {
+    expect(foldWords("  Kunde-supportchef, (CRM)! ")).toBe("kunde supportchef crm");
+  });
+});
+
+describe("editDistance and closestMatches", () => {
+  it.each([
+    ["kitten", "sitting", 3],
+    ["", "abc", 3],
+    ["same", "same", 0],
+  ])("%s → %s = %i", (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+
+  it("stops early past the limit", () => {
+    expect(editDistance("aaaaaaaa", "bbbbbbbb", 2)).toBe(3);
+  });
+
+  it("suggests near names and prefixes, nothing for unrelated text", () => {
+    const names = ["customer-support-manager", "customer-service-team-lead", "team-lead"];
+    expect(closestMatches("customer-suport-manager", names)).toEqual(["customer-support-manager"]);
+    expect(closestMatches("team-led", names)).toEqual(["team-lead"]);
+    expect(closestMatches("zzzzzz", names)).toEqual([]);
+  });
+});
+
+describe("neutralize", () => {
+  it("makes control sequences visible and inert", () => {
+    const hostile = "a\u001b[31mred\u001b]0;title\u0007\bb\rc\u009b2J\u202egnp.exe";
+    const safe = neutralize(hostile);
+    expect(safe).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(safe).toBe("a␛[31mred␛]0;title␇␈b␍c<U+009B>2J<U+202E>gnp.exe");
+  });
+
+  it("keeps newlines and tabs, or flattens them inline", () => {
+    expect(neutralize("a\n\tb")).toBe("a\n\tb");
+    expect(neutralizeInline("a\n\tb")).toBe("a b");
+  });
+});
+
+describe("renderJson", () => {
+  it("keeps text exact but escapes every control and bidi character", () => {
+    const text = "x\u001b[2Jy\u0085z\u202e";
+    const json = renderJson({ text });
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.parse(json)).toEqual({ text });
+  });
+});
+
+describe("renderCsv", () => {
+  it("quotes, neutralises and defuses formulas", () => {
+    expect(renderCsv(["a", "b"], [["x,y", 'say "hi"'], ["=SUM(A1)", "\u001b[31m"], [3, " pad "]])).toBe(
+      'a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),␛[31m\r\n3," pad "\r\n',
+    );
+  });
+});
+
+describe("markdownCell", () => {
+  it("escapes pipes and markup and stays on one line", () => {
+    expect(markdownCell("a|b *c*\n<script>")).toBe("a\\|b \\*c\\* \\<script\\>");
+  });
+});
+
+describe("wrapText", () => {
+  it("wraps on word boundaries", () => {
+    expect(wrapText("one two three four", 9)).toEqual(["one two", "three", "four"]);
+  });
+
+  it("breaks words longer than the width, by display width", () => {
+    expect(wrapText("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
+    const wide = wrapText("日本語のテキスト", 5);
+    for (const line of wide) expect(displayWidth(line)).toBeLessThanOrEqual(5);
+    expect(wide.join("")).toBe("日本語のテキスト");
+  });
+
+  it("keeps paragraphs", () => {
+    expect(wrapText("a\n\nb", 10)).toEqual(["a", "", "b"]);
+  });
+});
+
+describe("allocateWidths", () => {
+  it("keeps natural widths that fit", () => {
+    expect(allocateWidths([5, 10], 20)).toEqual([5, 10]);
+  });
+
+  it("gives narrow columns what they need and splits the rest", () => {
+    expect(allocateWidths([5, 40, 40], 45)).toEqual([5, 20, 20]);
+  });
+
+  it("gives up when even the minimum does not fit", () => {
+    expect(allocateWidths([20, 20, 20, 20, 20], 30)).toBeUndefined();
+  });
+});
+
+describe("terminal facts", () => {
+  const facts = (isTTY: boolean, env: NodeJS.ProcessEnv, columns?: number) => ({ isTTY, env, columns });
+
+  it("takes the width from the terminal, then COLUMNS, then 80", () => {
+    expect(resolveWidth(facts(true, { COLUMNS: "50" }, 132))).toBe(132);
+    expect(resolveWidth(facts(false, { COLUMNS: "50" }, 132))).toBe(50);
+    expect(resolveWidth(facts(false, { COLUMNS: "junk" }))).toBe(80);
+  });
+
+  it.each([
+    [undefined, true, {}, true],
+    [undefined, false, {}, false],
+    [undefined, true, { NO_COLOR: "1" }, false],
+    [undefined, true, { NO_COLOR: "" }, true],
+    [undefined, false, { FORCE_COLOR: "1" }, true],
+    [undefined, true, { FORCE_COLOR: "0" }, false],
+    [undefined, true, { TERM: "dumb" }, false],
+    [true, false, { NO_COLOR: "1" }, true],
+    [false, true, { FORCE_COLOR: "1" }, false],
+  ])("flag %s, tty %s, env %j → colour %s", (flag, isTTY, env, expected) => {
+    expect(resolveColor(flag, facts(isTTY, env))).toBe(expected);
+  });
+});
