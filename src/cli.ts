@@ -4,6 +4,7 @@ import { addCommonOptions, type CommandKit, type CommonFlags, examples } from ".
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerList } from "./commands/list.command.js";
 import { registerShow } from "./commands/show.command.js";
+import { registerValidate } from "./commands/validate.command.js";
 import { LANGUAGES, type Language } from "./core/profile.js";
 import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
 import { describeProblem } from "./io/describe-problem.js";
@@ -60,13 +61,22 @@ class Session {
         if (!this.loaded) this.loaded = this.load(extraDirs, strict);
         return this.loaded;
       },
+      inspectLibrary: () => loadLibraryModule({ dataDir: this.dataDir, extraDirs }),
     };
   }
 
   private load(extraDirs: { dir: string; from: string }[], strict: boolean): Library {
     // Imported here so that --help and usage errors never pay for YAML parsing.
     const library = loadLibraryModule({ dataDir: this.dataDir, extraDirs });
-    for (const problem of library.problems) this.writeErr(`csroles: ${describeProblem(problem)}\n`);
+    // One line per bad file here; `csroles validate` lists every problem.
+    const byFile = new Map<string, typeof library.problems>();
+    for (const problem of library.problems)
+      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+    for (const [first, ...more] of byFile.values()) {
+      if (!first) continue;
+      const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
+      this.writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
+    }
     if (strict && library.problems.length > 0) {
       const files = new Set(library.problems.map((p) => p.file)).size;
       throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
@@ -136,6 +146,7 @@ export async function run(io: RunIo): Promise<number> {
   };
   registerList(program, kit);
   registerShow(program, kit);
+  registerValidate(program, kit);
 
   try {
     await program.parseAsync(io.argv, { from: "user" });

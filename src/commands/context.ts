@@ -10,6 +10,8 @@ export interface CommandContext {
   labelLang: Language;
   /** Loads (once) the vocabulary and every profile folder; problems are already reported. */
   library(): Library;
+  /** Loads everything without reporting or judging problems (for `validate`). */
+  inspectLibrary(): Library;
 }
 
 /** What a command returns; only the entry point writes it. */

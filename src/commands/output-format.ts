@@ -18,7 +18,10 @@ export function resolveFormat(flags: FormatFlags, allowed: readonly OutputFormat
   if (flags.csv) chosen.add("csv");
   if (flags.markdown) chosen.add("markdown");
   if (chosen.size > 1) {
-    throw new UsageError(`choose one output format, not ${[...chosen].join(" and ")}`);
+    throw new UsageError(
+      `choose one output format, not ${[...chosen].join(" and ")}`,
+      "give only one of --format, --json, --csv, --markdown",
+    );
   }
   const format = [...chosen][0] ?? "table";
   if (!(allowed as readonly string[]).includes(format)) {

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { locateField } from "./locate-field.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { type Problem, ProblemError } from "./problem.js";
@@ -71,7 +72,7 @@ export function loadProfiles(files: ProfileFile[], vocabulary: VocabularyIndex):
       problems.push({
         file: loaded.file,
         field: "id",
-        message: `id '${loaded.profile.id}' is already used by ${earlier.file} in the same folder; skipped`,
+        message: `id '${loaded.profile.id}' is already used by ${basename(earlier.file)} in the same folder`,
       });
       continue;
     }

@@ -240,6 +240,28 @@ function readPractice(r: FieldReader, value: unknown, at: string): BestPractice 
   return practice;
 }
 
+/** Stages climb the ladder once each, and the role itself stands somewhere on its own path. */
+function checkCareerPath(r: FieldReader, profile: Profile, vocabulary: VocabularyIndex): void {
+  let previous = -1;
+  profile.career_path.forEach((stage, index) => {
+    const rank = vocabulary.stageRank(stage.stage);
+    if (rank === -1) return;
+    if (rank <= previous) {
+      r.problem(
+        `career_path[${index}].stage`,
+        `stage '${stage.stage}' is out of ladder order or repeated; list stages from the lowest up, each once`,
+      );
+    }
+    previous = Math.max(previous, rank);
+  });
+  const onPath = profile.career_path.some((stage) =>
+    stage.positions.some((p) => p.position === profile.position),
+  );
+  if (profile.position !== "" && profile.career_path.length > 0 && !onPath) {
+    r.problem("position", `'${profile.position}' does not appear on the role's own career_path`);
+  }
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -298,6 +320,7 @@ export function validateProfile(
     source,
     body: body.trim(),
   };
+  checkCareerPath(r, profile, vocabulary);
   const growth = r.string(data, "growth", "");
   if (growth !== undefined) profile.growth = growth;
   return r.problems.length > 0 ? { problems: r.problems } : { profile, problems: [] };

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { type LoadResult, loadProfiles } from "../core/load-profiles.js";
@@ -17,6 +17,8 @@ export interface LibrarySources {
 export interface Library extends LoadResult {
   vocabulary: VocabularyIndex;
   folders: string[];
+  /** Every profile file found, valid or not, in load order. */
+  files: string[];
 }
 
 export function loadVocabulary(dataDir: string): VocabularyIndex {
@@ -41,10 +43,13 @@ export function loadVocabulary(dataDir: string): VocabularyIndex {
 /** Reads the vocabulary and every profile folder: built-in first, then the added ones in order. */
 export function loadLibrary(sources: LibrarySources): Library {
   const vocabulary = loadVocabulary(sources.dataDir);
+  // A folder named twice (or the built-in one named again) is read once, at its first place.
   const folders = [
-    join(sources.dataDir, "roles"),
-    ...sources.extraDirs.map(({ dir, from }) => assertFolder(dir, from)),
+    ...new Set([
+      realpathSync(join(sources.dataDir, "roles")),
+      ...sources.extraDirs.map(({ dir, from }) => realpathSync(assertFolder(dir, from))),
+    ]),
   ];
   const files = folders.flatMap((folder) => readProfileFolder(folder));
-  return { vocabulary, folders, ...loadProfiles(files, vocabulary) };
+  return { vocabulary, folders, files: files.map((f) => f.path), ...loadProfiles(files, vocabulary) };
 }

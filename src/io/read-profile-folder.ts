@@ -18,16 +18,16 @@ function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "ELOOP":
-      return "symbolic link loop; skipped";
+      return "symbolic link loop";
     case "ENOENT":
-      return "dangling symbolic link (its target does not exist); skipped";
+      return "dangling symbolic link (its target does not exist)";
     case "EACCES":
     case "EPERM":
-      return "cannot be read (permission denied); skipped";
+      return "cannot be read (permission denied)";
     case "EISDIR":
-      return "is a folder, not a file; skipped";
+      return "is a folder, not a file";
     default:
-      return `cannot be read (${code ?? "unknown error"}); skipped`;
+      return `cannot be read (${code ?? "unknown error"})`;
   }
 }
 
@@ -43,13 +43,13 @@ export function readProfileFile(path: string, origin: string): ProfileFile {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
       const kind = stats.isDirectory() ? "a folder" : stats.isFIFO() ? "a FIFO" : "not a regular file";
-      return fileProblem(path, origin, `is ${kind}, not a profile file; skipped`);
+      return fileProblem(path, origin, `is ${kind}, not a profile file`);
     }
     if (stats.size > MAX_PROFILE_BYTES) {
       return fileProblem(
         path,
         origin,
-        `is ${Math.ceil(stats.size / 1024)} KiB, over the ${MAX_PROFILE_BYTES / 1024} KiB limit for a profile; skipped`,
+        `is ${Math.ceil(stats.size / 1024)} KiB, over the ${MAX_PROFILE_BYTES / 1024} KiB limit for a profile`,
       );
     }
     const buffer = Buffer.alloc(stats.size);

@@ -53,7 +53,7 @@ function bullet(w: Writer, lead: string | undefined, text: string | undefined, i
 }
 
 function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
-  w.lines.push(w.theme.heading(neutralizeInline(`${p.title} — ${p.title_en}`)));
+  w.lines.push(...wrapText(neutralizeInline(`${p.title} — ${p.title_en}`), w.width).map(w.theme.heading));
   const facts = [
     ["ID", p.id],
     ["Language", `${LANGUAGE_NAMES[p.lang] ?? p.lang} (${p.lang})`],

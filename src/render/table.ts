@@ -138,9 +138,7 @@ export function renderTable(spec: TableSpec, context: OutputContext): string {
   });
   const rows = safe.rows.map((row) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1).join("\n")));
   // Lines between rows only when some row spans several lines and needs them to be told apart.
-  if (!rows.some((row) => row.some((cell) => cell.includes("\n")))) {
-    table.options.chars = { ...table.options.chars, mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
-  }
+  if (!rows.some((row) => row.some((cell) => cell.includes("\n")))) table.options.style.compact = true;
   table.push(...rows);
   return table.toString();
 }

@@ -79,9 +79,16 @@ describe("renderJson", () => {
 
 describe("renderCsv", () => {
   it("quotes, neutralises and defuses formulas", () => {
-    expect(renderCsv(["a", "b"], [["x,y", 'say "hi"'], ["=SUM(A1)", "\u001b[31m"], [3, " pad "]])).toBe(
-      'a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),␛[31m\r\n3," pad "\r\n',
-    );
+    expect(
+      renderCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["=SUM(A1)", "\u001b[31m"],
+          [3, " pad "],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),␛[31m\r\n3," pad "\r\n');
   });
 });
 

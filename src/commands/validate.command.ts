@@ -1,0 +1,32 @@
+import { type Command, Option } from "commander";
+import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./command-kit.js";
+import type { ValidateFlags } from "./validate.js";
+
+export function registerValidate(program: Command, kit: CommandKit): void {
+  addCommonOptions(
+    program
+      .command("validate")
+      .description(
+        "check the built-in profiles and the given folders; report every problem with file, line and field",
+      )
+      .argument("[dir...]", "profile folders to check besides the built-in ones (same as --data)")
+      .addOption(new Option("--format <format>", "output format: table (text) or json"))
+      .option("--json", "the report as JSON"),
+    false,
+  )
+    .addHelpText(
+      "after",
+      `${examples(
+        "csroles validate",
+        "csroles validate ./my-profiles",
+        "csroles validate --data ./a --data ./b --json",
+      )}\nExit status: 0 when every profile is valid, 3 otherwise.\n`,
+    )
+    .action((dirs: string[], flags: CommonFlags & ValidateFlags) =>
+      kit.run(async () => {
+        const { runValidate } = await import("./validate.js");
+        const context = kit.context({ ...flags, data: [...(flags.data ?? []), ...dirs] }, kit.globals().lang);
+        return runValidate(flags, context);
+      }),
+    );
+}
