@@ -21,6 +21,12 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return previous[b.length] ?? limit + 1;
 }
 
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /** The candidates closest to `query` (already folded), best first, within a distance relative to length. */
 export function closestMatches(query: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(2, Math.floor(query.length / 3));
@@ -29,6 +35,8 @@ export function closestMatches(query: string, candidates: Iterable<string>, max 
     const distance = Math.min(
       editDistance(query, candidate, limit),
       candidate.startsWith(query) || (query.length >= 4 && candidate.includes(query)) ? 1 : limit + 1,
+      // A long shared start ("kundtjanst…") is a good hint even when the rest differs.
+      commonPrefixLength(query, candidate) >= 6 ? limit : limit + 1,
     );
     if (distance <= limit) scored.push({ candidate, distance });
   }
