@@ -1,12 +1,43 @@
 // Bundles src/cli.ts into dist/: one ESM entry plus lazily loaded chunks per command,
 // so each command pays only for the modules it uses.
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+const require = createRequire(import.meta.url);
+
+// gray-matter depends on js-yaml 3, whose full schema loads esprima (about 18 ms at start-up) for
+// !!js/function, a tag csroles refuses anyway. gray-matter only binds js-yaml's functions at load
+// and csroles always passes its own YAML engine, so gray-matter gets the project's js-yaml 4.
+const grayMatterUsesJsYaml4 = {
+  name: "gray-matter-uses-js-yaml-4",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^js-yaml$/ }, (args) =>
+      args.importer.includes("/gray-matter/") ? { path: require.resolve("js-yaml") } : undefined,
+    );
+  },
+};
+
+// Identifies this build's code: a profile cache written by another build is not trusted.
+const hash = createHash("sha256");
+for (const entry of readdirSync("src", { recursive: true, withFileTypes: true }).sort((a, b) =>
+  `${a.parentPath}/${a.name}`.localeCompare(`${b.parentPath}/${b.name}`),
+)) {
+  if (entry.isFile())
+    hash
+      .update(`${entry.parentPath}/${entry.name}\0`)
+      .update(readFileSync(`${entry.parentPath}/${entry.name}`));
+}
+hash.update(readFileSync("package.json"));
+const buildId = hash.digest("hex").slice(0, 16);
+
+// Build beside dist/ and swap it in, so a running csroles never sees a half-written dist/.
+const staging = `dist.${process.pid}.tmp`;
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: ["src/main.ts"],
-  outdir: "dist",
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -19,5 +50,9 @@ await build({
   banner: {
     js: 'import { createRequire as __csrolesCreateRequire } from "node:module"; const require = __csrolesCreateRequire(import.meta.url);',
   },
+  plugins: [grayMatterUsesJsYaml4],
+  define: { __CSROLES_BUILD__: JSON.stringify(buildId) },
   logLevel: "warning",
 });
+rmSync("dist", { recursive: true, force: true });
+renameSync(staging, "dist");

@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from "./core/profile.js";
 import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
 import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
+import { cacheFolder } from "./io/profile-cache.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
 function parseLanguage(value: string, from: string): Language {
@@ -53,21 +54,37 @@ class Session {
       ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
     ];
     const strict = global.strict === true || local.strict === true;
+    const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(this.env);
     return {
       env: this.env,
       output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
       labelLang: resolveLabelLanguage(labelFlag, this.env),
       library: () => {
-        if (!this.loaded) this.loaded = this.load(extraDirs, strict);
+        if (!this.loaded) this.loaded = this.load(extraDirs, strict, cacheDir);
         return this.loaded;
       },
-      inspectLibrary: () => loadLibraryModule({ dataDir: this.dataDir, extraDirs }),
+      inspectLibrary: () =>
+        loadLibraryModule({
+          dataDir: this.dataDir,
+          extraDirs,
+          build: BUILD,
+          ...(cacheDir ? { cacheDir } : {}),
+        }),
     };
   }
 
-  private load(extraDirs: { dir: string; from: string }[], strict: boolean): Library {
+  private load(
+    extraDirs: { dir: string; from: string }[],
+    strict: boolean,
+    cacheDir: string | undefined,
+  ): Library {
     // Imported here so that --help and usage errors never pay for YAML parsing.
-    const library = loadLibraryModule({ dataDir: this.dataDir, extraDirs });
+    const library = loadLibraryModule({
+      dataDir: this.dataDir,
+      extraDirs,
+      build: BUILD,
+      ...(cacheDir ? { cacheDir } : {}),
+    });
     // One line per bad file here; `csroles validate` lists every problem.
     const byFile = new Map<string, typeof library.problems>();
     for (const problem of library.problems)
@@ -81,7 +98,7 @@ class Session {
       const files = new Set(library.problems.map((p) => p.file)).size;
       throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
     }
-    if (library.profiles.length === 0) {
+    if (library.roles.length === 0) {
       throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
     }
     return library;
@@ -89,6 +106,10 @@ class Session {
 }
 
 let loadLibraryModule: typeof import("./io/load-library.js").loadLibrary;
+
+declare const __CSROLES_BUILD__: string | undefined;
+/** Set by the bundler from the source; "dev" when running the sources directly (tests). */
+const BUILD = typeof __CSROLES_BUILD__ === "string" ? __CSROLES_BUILD__ : "dev";
 
 export interface RunIo {
   argv: string[];

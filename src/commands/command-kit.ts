@@ -7,6 +7,8 @@ export interface CommonFlags {
   strict?: boolean;
   color?: boolean;
   lang?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 /** What a command's registration gets from the entry point. */
@@ -27,6 +29,7 @@ export function addCommonOptions(command: Command, labelLang: boolean): Command 
   command
     .option("--data <dir>", "add a profile folder (repeatable); later folders override earlier ones", collect)
     .option("--strict", "exit 3 when any profile file is invalid")
+    .option("--no-cache", "read every profile file afresh, without the profile cache")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output");
   if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");

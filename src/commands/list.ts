@@ -17,7 +17,7 @@ const HEAD = ["ID", "Title", "English title", "Lang", "Level", "Skills", "Tools"
 export function runList(flags: ListFlags, context: CommandContext): CommandResult {
   const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
   const library = context.library();
-  const roles = listRoles(library.profiles, library.vocabulary, {
+  const roles = listRoles(library.roles, library.vocabulary, {
     labelLang: context.labelLang,
     ...(flags.lang === undefined ? {} : { lang: flags.lang }),
     ...(flags.level === undefined ? {} : { level: flags.level }),

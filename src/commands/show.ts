@@ -39,7 +39,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
   const format = resolveFormat(flags, ["table", "json"]);
   const sections = resolveSections(flags.section);
   const library = context.library();
-  const loaded = findRole(role, library.profiles, library.vocabulary);
+  const loaded = library.profile(findRole(role, library.roles, library.vocabulary));
   if (format === "json") {
     const { id, ...whole } = loaded.profile;
     const fields = flags.section?.length

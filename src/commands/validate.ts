@@ -28,7 +28,7 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   const byFile = new Map<string, Problem[]>();
   for (const problem of library.problems)
     byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
-  const idByFile = new Map(library.profiles.map((p) => [p.file, p.profile.id]));
+  const idByFile = new Map(library.roles.map((p) => [p.file, p.profile.id]));
   const reports: FileReport[] = library.files.map((file) => {
     const problems = byFile.get(file) ?? [];
     const id = idByFile.get(file);

@@ -1,13 +1,13 @@
 import { UsageError } from "../errors.js";
 import { closestMatches } from "./edit-distance.js";
 import { foldWords } from "./fold-text.js";
-import { LANGUAGES, type LoadedProfile } from "./profile.js";
+import { LANGUAGES, type LoadedRole } from "./profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
 
 export const MAX_ROLE_ARGUMENT_LENGTH = 200;
 
 /** Every name a role answers to: id, titles, aliases, and its position's labels in every language. */
-export function roleNames(loaded: LoadedProfile, vocabulary: VocabularyIndex): string[] {
+export function roleNames(loaded: LoadedRole, vocabulary: VocabularyIndex): string[] {
   const { profile } = loaded;
   const position = vocabulary.get("positions", profile.position);
   const names = [profile.id, profile.title, profile.title_en, ...profile.aliases];
@@ -19,11 +19,7 @@ export function roleNames(loaded: LoadedProfile, vocabulary: VocabularyIndex): s
  * Finds the role a user means by id, alias or title in any language, ignoring case and
  * diacritics. Unknown or ambiguous names are usage errors that suggest the closest ids.
  */
-export function findRole(
-  query: string,
-  profiles: LoadedProfile[],
-  vocabulary: VocabularyIndex,
-): LoadedProfile {
+export function findRole<T extends LoadedRole>(query: string, profiles: T[], vocabulary: VocabularyIndex): T {
   const trimmed = query.trim();
   if (trimmed === "") throw new UsageError("the role name is empty", "run 'csroles list' to see the roles");
   if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH) {
@@ -33,7 +29,7 @@ export function findRole(
   if (exact) return exact;
 
   const wanted = foldWords(trimmed);
-  const byName = new Map<string, Set<LoadedProfile>>();
+  const byName = new Map<string, Set<T>>();
   for (const loaded of profiles) {
     for (const name of roleNames(loaded, vocabulary)) {
       const key = foldWords(name);

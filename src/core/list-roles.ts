@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { foldWords } from "./fold-text.js";
-import { LANGUAGES, type Language, type LoadedProfile } from "./profile.js";
+import { LANGUAGES, type Language, type LoadedRole } from "./profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
 
 export const SORT_KEYS = ["id", "title", "title_en", "lang", "level"] as const;
@@ -46,7 +46,7 @@ function resolveLevel(level: string, vocabulary: VocabularyIndex): string {
 
 /** Filters and sorts the loaded roles for `csroles list`. */
 export function listRoles(
-  profiles: LoadedProfile[],
+  profiles: LoadedRole[],
   vocabulary: VocabularyIndex,
   options: ListOptions,
 ): RoleSummary[] {

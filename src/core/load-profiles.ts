@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { locateField } from "./locate-field.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { type Problem, ProblemError } from "./problem.js";
-import type { LoadedProfile } from "./profile.js";
+import type { LoadedProfile, LoadedRole } from "./profile.js";
 import { validateProfile } from "./validate-profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
 
@@ -56,17 +56,14 @@ export function loadProfileFile(
 }
 
 /**
- * Loads files in order (built-in folder first, then each added folder). Within one folder an id
- * may appear once; a later folder's profile overrides an earlier one with the same id.
+ * Applies the folder rules to per-file results in load order (built-in folder first, then each
+ * added folder): within one folder an id may appear once; a later folder's profile overrides an
+ * earlier one with the same id.
  */
-export function loadProfiles(files: ProfileFile[], vocabulary: VocabularyIndex): LoadResult {
-  const byId = new Map<string, LoadedProfile>();
+export function resolveOverrides<T extends LoadedRole>(loadedInOrder: T[]): { kept: T[]; problems: Problem[] } {
+  const byId = new Map<string, T>();
   const problems: Problem[] = [];
-  for (const file of files) {
-    const result = loadProfileFile(file, vocabulary);
-    problems.push(...result.problems);
-    const loaded = result.profile;
-    if (!loaded) continue;
+  for (const loaded of loadedInOrder) {
     const earlier = byId.get(loaded.profile.id);
     if (earlier && earlier.origin === loaded.origin) {
       problems.push({
@@ -79,5 +76,18 @@ export function loadProfiles(files: ProfileFile[], vocabulary: VocabularyIndex):
     if (earlier) loaded.overrides = [...earlier.overrides, earlier.file];
     byId.set(loaded.profile.id, loaded);
   }
-  return { profiles: [...byId.values()], problems };
+  return { kept: [...byId.values()], problems };
+}
+
+/** Parses, validates and resolves a list of files (no cache): the reference behaviour. */
+export function loadProfiles(files: ProfileFile[], vocabulary: VocabularyIndex): LoadResult {
+  const problems: Problem[] = [];
+  const loaded: LoadedProfile[] = [];
+  for (const file of files) {
+    const result = loadProfileFile(file, vocabulary);
+    problems.push(...result.problems);
+    if (result.profile) loaded.push(result.profile);
+  }
+  const { kept, problems: clashes } = resolveOverrides(loaded);
+  return { profiles: kept, problems: [...problems, ...clashes] };
 }

@@ -113,3 +113,38 @@ export interface LoadedProfile {
   /** Paths of earlier files with the same id that this one overrides. */
   overrides: string[];
 }
+
+/** What listing, finding and searching roles need of a profile: small enough to cache for all. */
+export interface ProfileHead {
+  id: string;
+  title: string;
+  title_en: string;
+  lang: ProfileLanguage;
+  level: string;
+  position: string;
+  aliases: string[];
+  skills: Pick<SkillEntry, "skill" | "label">[];
+  tools: Pick<ToolEntry, "tool" | "name" | "category">[];
+}
+
+/** A role known by its head, with where it was loaded from; a LoadedProfile is one too. */
+export interface LoadedRole {
+  profile: ProfileHead;
+  file: string;
+  origin: string;
+  overrides: string[];
+}
+
+export function headOf(profile: Profile): ProfileHead {
+  return {
+    id: profile.id,
+    title: profile.title,
+    title_en: profile.title_en,
+    lang: profile.lang,
+    level: profile.level,
+    position: profile.position,
+    aliases: profile.aliases,
+    skills: profile.skills.map(({ skill, label }) => ({ skill, label })),
+    tools: profile.tools.map(({ tool, name, category }) => ({ tool, name, category })),
+  };
+}

@@ -1,27 +1,55 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { type LoadResult, loadProfiles } from "../core/load-profiles.js";
-import { buildVocabulary, VOCABULARY_FILES, type VocabularyIndex } from "../core/vocabulary.js";
+import { type LoadResult, loadProfileFile, loadProfiles, resolveOverrides } from "../core/load-profiles.js";
+import type { Problem } from "../core/problem.js";
+import { headOf, type LoadedProfile, type LoadedRole, type Profile } from "../core/profile.js";
+import { buildVocabulary, VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
 import type { ConceptKind } from "../core/vocabulary-types.js";
 import { DataError } from "../errors.js";
-import { assertFolder, readProfileFolder } from "./read-profile-folder.js";
+import {
+  type CachedFile,
+  cacheKey,
+  type FileStamp,
+  RecordReader,
+  readManifest,
+  recordHash,
+  sameStamp,
+  writeCache,
+} from "./profile-cache.js";
+import {
+  assertFolder,
+  listProfileFolder,
+  readProfileFile,
+  readProfileFolder,
+} from "./read-profile-folder.js";
 
 export interface LibrarySources {
   /** The package's data/ folder (vocabulary and built-in roles). */
   dataDir: string;
   /** Added profile folders, in order: CSROLES_PATH entries, then --data folders. */
   extraDirs: { dir: string; from: string }[];
+  /** Where to keep the profile cache; undefined for no cache (--no-cache). */
+  cacheDir?: string;
+  /** Identifies the build: a cache written by another build is not used. */
+  build?: string;
 }
 
-export interface Library extends LoadResult {
+export interface Library {
   vocabulary: VocabularyIndex;
   folders: string[];
   /** Every profile file found, valid or not, in load order. */
   files: string[];
+  problems: Problem[];
+  /** The valid roles after folder overrides, known by their heads. */
+  roles: LoadedRole[];
+  /** The full profile of a role. */
+  profile(role: LoadedRole): LoadedProfile;
+  /** Every full profile (reads them all: prefer `roles` and `profile()`). */
+  readonly profiles: LoadedProfile[];
 }
 
-export function loadVocabulary(dataDir: string): VocabularyIndex {
+function parseVocabulary(dataDir: string): VocabularyIndex {
   const raw = {} as Record<ConceptKind, unknown>;
   for (const [kind, file] of Object.entries(VOCABULARY_FILES) as [ConceptKind, string][]) {
     const path = join(dataDir, "vocabulary", file);
@@ -40,16 +68,189 @@ export function loadVocabulary(dataDir: string): VocabularyIndex {
   return built.vocabulary;
 }
 
-/** Reads the vocabulary and every profile folder: built-in first, then the added ones in order. */
-export function loadLibrary(sources: LibrarySources): Library {
-  const vocabulary = loadVocabulary(sources.dataDir);
+export function loadVocabulary(dataDir: string): VocabularyIndex {
+  return parseVocabulary(dataDir);
+}
+
+function stampOf(path: string): FileStamp | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function vocabularyStamp(dataDir: string): string {
+  return JSON.stringify(
+    Object.values(VOCABULARY_FILES).map((file) => stampOf(join(dataDir, "vocabulary", file)) ?? null),
+  );
+}
+
+function resolveFolders(sources: LibrarySources): string[] {
   // A folder named twice (or the built-in one named again) is read once, at its first place.
-  const folders = [
+  return [
     ...new Set([
       realpathSync(join(sources.dataDir, "roles")),
       ...sources.extraDirs.map(({ dir, from }) => realpathSync(assertFolder(dir, from))),
     ]),
   ];
+}
+
+/** The reference loader: reads and parses everything, no cache. */
+export function loadLibraryUncached(sources: LibrarySources): LoadResult & { files: string[] } {
+  const vocabulary = parseVocabulary(sources.dataDir);
+  const folders = resolveFolders(sources);
   const files = folders.flatMap((folder) => readProfileFolder(folder));
-  return { vocabulary, folders, files: files.map((f) => f.path), ...loadProfiles(files, vocabulary) };
+  return { files: files.map((f) => f.path), ...loadProfiles(files, vocabulary) };
+}
+
+interface FileResult {
+  path: string;
+  origin: string;
+  stamp?: FileStamp;
+  problems: Problem[];
+  head?: LoadedRole["profile"];
+  /** Parsed now (not from the cache). */
+  fresh?: Profile;
+  cached?: CachedFile;
+}
+
+/**
+ * Reads the vocabulary and every profile folder (built-in first, then the added ones in order),
+ * reusing the cache for files whose size, mtime and inode are unchanged.
+ */
+export function loadLibrary(sources: LibrarySources): Library {
+  const folders = resolveFolders(sources);
+  const build = sources.build ?? "dev";
+  const key = cacheKey([sources.dataDir, ...folders]);
+  const manifest = sources.cacheDir ? readManifest(sources.cacheDir, key, build) : undefined;
+  const vocabStamp = vocabularyStamp(sources.dataDir);
+  const vocabularyCached = manifest?.vocabularyStamp === vocabStamp;
+  const vocabulary =
+    vocabularyCached && manifest
+      ? new VocabularyIndex(manifest.vocabulary)
+      : parseVocabulary(sources.dataDir);
+  const reader =
+    manifest && sources.cacheDir
+      ? new RecordReader(join(sources.cacheDir, manifest.records), manifest.recordsSize)
+      : undefined;
+
+  let changed = !vocabularyCached;
+  const results: FileResult[] = [];
+  for (const folder of folders) {
+    for (const entry of listProfileFolder(folder)) {
+      if (entry.problem) {
+        results.push({ path: entry.path, origin: folder, problems: [entry.problem] });
+        continue;
+      }
+      const cached = entry.stamp ? manifest?.files[entry.path] : undefined;
+      if (entry.stamp && cached && vocabularyCached && sameStamp(cached.stamp, entry.stamp)) {
+        results.push({
+          path: entry.path,
+          origin: folder,
+          stamp: entry.stamp,
+          problems: cached.problems,
+          cached,
+          ...(cached.head ? { head: cached.head } : {}),
+        });
+        continue;
+      }
+      changed = true;
+      const file = readProfileFile(entry.path, folder);
+      const loaded = loadProfileFile(file, vocabulary);
+      const result: FileResult = { path: entry.path, origin: folder, problems: loaded.problems };
+      if (entry.stamp && !file.problem) result.stamp = entry.stamp;
+      if (loaded.profile) {
+        result.fresh = loaded.profile.profile;
+        result.head = headOf(loaded.profile.profile);
+      }
+      results.push(result);
+    }
+  }
+  if (manifest && Object.keys(manifest.files).length !== results.filter((r) => r.stamp).length)
+    changed = true;
+
+  const byFile = new Map(results.map((r) => [r.path, r]));
+  const fullProfile = (path: string): Profile => {
+    const result = byFile.get(path);
+    if (!result?.head) throw new Error(`no profile loaded from ${path}`);
+    if (result.fresh) return result.fresh;
+    const fromCache = result.cached?.record ? reader?.read(result.cached.record, result.head.id) : undefined;
+    if (fromCache) return fromCache;
+    // The records file went away or no longer matches: parse the file itself.
+    const reparsed = loadProfileFile(readProfileFile(result.path, result.origin), vocabulary).profile;
+    if (!reparsed)
+      throw new DataError(`${result.path} changed while csroles was reading it; run the command again`);
+    result.fresh = reparsed.profile;
+    return reparsed.profile;
+  };
+
+  const candidates: LoadedRole[] = results
+    .filter((r) => r.head)
+    .map((r) => ({
+      profile: r.head as LoadedRole["profile"],
+      file: r.path,
+      origin: r.origin,
+      overrides: [],
+    }));
+  const { kept, problems: clashes } = resolveOverrides(candidates);
+  const order = new Map(results.map((r, i) => [r.path, i]));
+  const problems = [...results.flatMap((r) => r.problems), ...clashes].sort(
+    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1),
+  );
+
+  if (changed && sources.cacheDir) {
+    saveCache(sources.cacheDir, key, build, vocabStamp, vocabulary, results, reader);
+  }
+
+  let all: LoadedProfile[] | undefined;
+  const library: Library = {
+    vocabulary,
+    folders,
+    files: results.map((r) => r.path),
+    problems,
+    roles: kept,
+    profile: (role) => ({ ...role, profile: fullProfile(role.file) }),
+    get profiles() {
+      all ??= kept.map((role) => library.profile(role));
+      return all;
+    },
+  };
+  return library;
+}
+
+function saveCache(
+  cacheDir: string,
+  key: string,
+  build: string,
+  vocabStamp: string,
+  vocabulary: VocabularyIndex,
+  results: FileResult[],
+  reader: RecordReader | undefined,
+): void {
+  const files: Record<string, CachedFile> = {};
+  const records: Buffer[] = [];
+  let offset = 0;
+  for (const result of results) {
+    if (!result.stamp) continue;
+    const entry: CachedFile = { stamp: result.stamp, problems: result.problems };
+    if (result.head) {
+      let bytes: Buffer | undefined;
+      if (result.fresh) bytes = Buffer.from(JSON.stringify(result.fresh));
+      else if (result.cached?.record) bytes = reader?.raw(result.cached.record);
+      if (!bytes) return; // cannot carry this record over: leave the old cache alone
+      entry.head = result.head;
+      entry.record = [offset, bytes.length, recordHash(bytes)];
+      records.push(bytes);
+      offset += bytes.length;
+    }
+    files[result.path] = entry;
+  }
+  writeCache(
+    cacheDir,
+    key,
+    { format: 1, build, vocabularyStamp: vocabStamp, vocabulary: vocabulary.vocabulary, files },
+    records,
+  );
 }

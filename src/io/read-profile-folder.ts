@@ -86,16 +86,42 @@ export function assertFolder(dir: string, from: string): string {
   return absolute;
 }
 
-/** The .md files of a folder (not its subfolders), by name; hidden files are ignored. */
-export function readProfileFolder(dir: string): ProfileFile[] {
+export interface FolderEntry {
+  path: string;
+  /** Size, mtime and inode of a regular file (symlinks followed); absent for anything else. */
+  stamp?: { size: number; mtimeMs: number; ino: number };
+  /** Set when the folder itself could not be read. */
+  problem?: Problem;
+}
+
+/**
+ * The .md files of a folder (not its subfolders), by name; hidden files are ignored. Only
+ * stat()ed here: reading is left to readProfileFile, so cached files are never opened.
+ */
+export function listProfileFolder(dir: string): FolderEntry[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (error) {
-    return [fileProblem(dir, dir, `folder ${describeError(error)}`)];
+    return [{ path: dir, problem: { file: dir, field: "folder", message: describeError(error) } }];
   }
   return names
     .filter((name) => name.toLowerCase().endsWith(".md") && !name.startsWith("."))
     .sort()
-    .map((name) => readProfileFile(join(dir, name), dir));
+    .map((name) => {
+      const path = join(dir, name);
+      try {
+        const stats = statSync(path);
+        if (stats.isFile())
+          return { path, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } };
+      } catch {
+        // Dangling links, loops and unreadable entries are reported when read.
+      }
+      return { path };
+    });
+}
+
+/** Reads every .md file of a folder. */
+export function readProfileFolder(dir: string): ProfileFile[] {
+  return listProfileFolder(dir).map((entry) => readProfileFile(entry.path, dir));
 }

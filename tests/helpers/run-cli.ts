@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -12,6 +15,9 @@ export interface CliResult {
   signal: NodeJS.Signals | null;
 }
 
+/** Each test file gets its own profile cache, so tests never touch the user's ~/.cache. */
+export const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), "csroles-test-cache-"));
+
 /**
  * Runs the built binary (npm test builds first) as a user would, with a clean, predictable
  * environment: no colour, 80 columns, English labels, no CSROLES_* unless given.
@@ -20,7 +26,12 @@ export function runCli(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; timeout?: number } = {},
 ): CliResult {
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C" };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: "C",
+    XDG_CACHE_HOME: TEST_CACHE_HOME,
+  };
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
