@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./commands/command-kit.js";
+import { registerCompare } from "./commands/compare.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerList } from "./commands/list.command.js";
 import { registerShow } from "./commands/show.command.js";
@@ -167,6 +168,7 @@ export async function run(io: RunIo): Promise<number> {
   };
   registerList(program, kit);
   registerShow(program, kit);
+  registerCompare(program, kit);
   registerValidate(program, kit);
 
   try {

@@ -1,0 +1,45 @@
+import { type Command, Option } from "commander";
+import { addCommonOptions, type CommandKit, type CommonFlags, collect, examples } from "./command-kit.js";
+import type { CompareFlags } from "./compare.js";
+
+export function registerCompare(program: Command, kit: CommandKit): void {
+  addCommonOptions(
+    program
+      .command("compare")
+      .description(
+        "compare 2 to 6 roles side by side: career paths aligned by stage, skills, tools by category, similarity",
+      )
+      .argument("<roles...>", "2 to 6 roles, each an id, alias or title in any language")
+      .option("--only <section>", "only this section (repeatable): career, skills, tools", collect)
+      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+      .option("--json", "JSON output (shape in docs/compare.md)")
+      .option("--csv", "CSV output, one table with a leading section column")
+      .option("--markdown", "Markdown for reports"),
+    true,
+  )
+    .addHelpText(
+      "after",
+      examples(
+        "csroles compare customer-service-team-lead customer-support-manager",
+        "csroles compare CSE kundtjänstteamledare --only career",
+        "csroles compare CSE kundtjänstteamledare --lang en --only career",
+        "csroles compare CSE Kundesupportchef --json | jq .skills.summary",
+        "csroles compare CSE Kundesupportchef --csv > comparison.csv",
+      ) +
+        "\nPosition names are as each profile writes them; with --lang (or CSROLES_LANG)\n" +
+        "they are the shared names in that language.\n",
+    )
+    .action((roles: string[], flags: CommonFlags & CompareFlags) =>
+      kit.run(async () => {
+        const { runCompare } = await import("./compare.js");
+        const lang = flags.lang ?? kit.globals().lang;
+        const context = kit.context(flags, lang);
+        return runCompare(
+          roles,
+          flags,
+          { langChosen: lang !== undefined || !!context.env.CSROLES_LANG },
+          context,
+        );
+      }),
+    );
+}

@@ -1,0 +1,56 @@
+import { compareRoles } from "../core/compare/compare-roles.js";
+import { checkRoleCount, resolveRoles } from "../core/compare/resolve-roles.js";
+import { COMPARE_SECTIONS, type CompareSection } from "../core/compare/types.js";
+import { UsageError } from "../errors.js";
+import { renderCompareCsv } from "../render/compare-csv.js";
+import { renderCompareMarkdown } from "../render/compare-markdown.js";
+import { renderCompareTable } from "../render/compare-table.js";
+import { renderJson } from "../render/json.js";
+import type { CommandContext, CommandResult } from "./context.js";
+import { type FormatFlags, resolveFormat } from "./output-format.js";
+
+export interface CompareFlags extends FormatFlags {
+  only?: string[];
+}
+
+export interface CompareRequest {
+  /** True when the label language was chosen on purpose (--lang or CSROLES_LANG), not from the locale. */
+  langChosen: boolean;
+}
+
+function resolveSections(names: string[] | undefined): CompareSection[] {
+  return (names ?? []).map((name) => {
+    const section = name.trim().toLowerCase();
+    if (!(COMPARE_SECTIONS as readonly string[]).includes(section)) {
+      throw new UsageError(
+        `unknown section '${name}' for --only`,
+        `use one of ${COMPARE_SECTIONS.join(", ")}`,
+      );
+    }
+    return section as CompareSection;
+  });
+}
+
+export function runCompare(
+  queries: string[],
+  flags: CompareFlags,
+  request: CompareRequest,
+  context: CommandContext,
+): CommandResult {
+  checkRoleCount(queries);
+  const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
+  const sections = resolveSections(flags.only);
+  const library = context.library();
+  // Only the compared roles' full profiles are read.
+  const roles = resolveRoles(queries, library.roles, library.vocabulary).map((role) => library.profile(role));
+  const comparison = compareRoles(
+    roles.map((loaded) => loaded.profile),
+    library.vocabulary,
+    { labelLang: context.labelLang, sections },
+  );
+  const names = request.langChosen ? "concept" : "written";
+  if (format === "json") return { stdout: renderJson(comparison) };
+  if (format === "csv") return { stdout: renderCompareCsv(comparison, names) };
+  if (format === "markdown") return { stdout: renderCompareMarkdown(comparison, names) };
+  return { stdout: renderCompareTable(comparison, context.output, names) };
+}
