@@ -1,8 +1,12 @@
 import stringWidth from "string-width";
 
+/** Text where every character is one column wide: printable Latin, Greek and Cyrillic, no marks. */
+const NARROW_ONLY = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e]*$/;
+
 /** Display width in terminal columns (wide CJK and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // string-width's emoji pattern is costly; most profile text never needs it.
+  return NARROW_ONLY.test(text) ? text.length : stringWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -13,7 +17,7 @@ function breakWord(word: string, width: number): string[] {
   let piece = "";
   let pieceWidth = 0;
   for (const { segment } of segmenter.segment(word)) {
-    const w = stringWidth(segment);
+    const w = displayWidth(segment);
     if (pieceWidth + w > width && piece !== "") {
       pieces.push(piece);
       piece = "";
@@ -42,7 +46,7 @@ export function wrapText(text: string, width: number): string[] {
     let line = "";
     let lineWidth = 0;
     const place = (token: string, glued: boolean) => {
-      const tokenWidth = stringWidth(token);
+      const tokenWidth = displayWidth(token);
       const gap = line === "" || glued ? 0 : 1;
       if (lineWidth + gap + tokenWidth <= limit) {
         line += (gap ? " " : "") + token;
@@ -52,12 +56,12 @@ export function wrapText(text: string, width: number): string[] {
       if (line !== "") lines.push(line);
       const pieces = tokenWidth <= limit ? [token] : breakWord(token, limit);
       line = pieces.pop() ?? "";
-      lineWidth = stringWidth(line);
+      lineWidth = displayWidth(line);
       lines.push(...pieces);
     };
     for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
       const gap = line === "" ? 0 : 1;
-      if (lineWidth + gap + stringWidth(word) <= limit) {
+      if (lineWidth + gap + displayWidth(word) <= limit) {
         place(word, false);
         continue;
       }
