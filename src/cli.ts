@@ -4,6 +4,7 @@ import { addCommonOptions, type CommandKit, type CommonFlags, examples } from ".
 import { registerCompare } from "./commands/compare.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerList } from "./commands/list.command.js";
+import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
 import { LANGUAGES, type Language } from "./core/profile.js";
@@ -168,6 +169,7 @@ export async function run(io: RunIo): Promise<number> {
   };
   registerList(program, kit);
   registerShow(program, kit);
+  registerSearch(program, kit);
   registerCompare(program, kit);
   registerValidate(program, kit);
 

@@ -1,0 +1,80 @@
+import {
+  checkQuery,
+  SEARCH_SCOPES,
+  type SearchOutcome,
+  type SearchScope,
+  SkillToolSearch,
+} from "../core/search/search.js";
+import { NoMatchError, UsageError } from "../errors.js";
+import { renderJson } from "../render/json.js";
+import { neutralizeInline } from "../render/neutralize.js";
+import { renderSearchCsv, renderSearchMarkdown, renderSearchTable } from "../render/search-table.js";
+import type { CommandContext, CommandResult } from "./context.js";
+import { type FormatFlags, resolveFormat } from "./output-format.js";
+
+export interface SearchFlags extends FormatFlags {
+  in?: string;
+  limit?: string;
+}
+
+export const DEFAULT_LIMIT = 10;
+
+function parseScope(value: string | undefined): SearchScope {
+  const scope = (value ?? "all").trim().toLowerCase();
+  if (!(SEARCH_SCOPES as readonly string[]).includes(scope)) {
+    throw new UsageError(`cannot search in '${value}'`, `use --in ${SEARCH_SCOPES.join(", ")}`);
+  }
+  return scope as SearchScope;
+}
+
+function parseLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LIMIT;
+  const limit = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new UsageError(`--limit must be a positive whole number, not '${neutralizeInline(value)}'`);
+  }
+  return limit;
+}
+
+/** The query as shown in messages: one line, no control characters, at most 60 characters. */
+function shown(query: string): string {
+  const chars = [...neutralizeInline(query)];
+  return `"${chars.length > 60 ? `${chars.slice(0, 60).join("")}…` : chars.join("")}"`;
+}
+
+function noMatch(query: string, scope: SearchScope, outcome: SearchOutcome): NoMatchError {
+  const what = scope === "all" ? "skill or tool" : scope === "skills" ? "skill" : "tool";
+  const nearest = outcome.suggestions.map((name) => neutralizeInline(name));
+  const hint =
+    nearest.length > 0
+      ? `nearest terms: ${nearest.join(", ")}`
+      : `try another spelling or language${scope === "all" ? "" : ", or --in all"}`;
+  return new NoMatchError(`no ${what} matches ${shown(query)}`, hint);
+}
+
+export function runSearch(words: string[], flags: SearchFlags, context: CommandContext): CommandResult {
+  const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
+  const scope = parseScope(flags.in);
+  const limit = parseLimit(flags.limit);
+  const query = checkQuery(words.join(" "));
+  const library = context.library();
+  const search = SkillToolSearch.fromRoles(library.roles, library.vocabulary);
+  const outcome = search.search(query, { scope, labelLang: context.labelLang, limit });
+  if (outcome.total === 0) throw noMatch(query, scope, outcome);
+  if (format === "json") {
+    return {
+      stdout: renderJson({
+        query,
+        scope,
+        label_lang: context.labelLang,
+        terms: outcome.terms,
+        total: outcome.total,
+        limit,
+        results: outcome.hits,
+      }),
+    };
+  }
+  if (format === "csv") return { stdout: renderSearchCsv(outcome.hits) };
+  if (format === "markdown") return { stdout: renderSearchMarkdown(outcome.hits) };
+  return { stdout: renderSearchTable(outcome, context.output) };
+}

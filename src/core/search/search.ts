@@ -1,0 +1,336 @@
+// fuse.js/basic has no extended search, so ^ $ ! ' = | in a query are plain characters.
+import Fuse from "fuse.js/basic";
+import { UsageError } from "../../errors.js";
+import { closestMatches, editDistance } from "../edit-distance.js";
+import type { Language, LoadedRole } from "../profile.js";
+import type { VocabularyIndex } from "../vocabulary.js";
+import {
+  buildSearchIndex,
+  type ConceptRef,
+  compactForm,
+  conceptKey,
+  getOrCreate,
+  type HitKind,
+  type NameSource,
+  type RoleUse,
+  type SearchIndex,
+  searchForm,
+  wordsOf,
+} from "./search-index.js";
+
+export const SEARCH_SCOPES = ["skills", "tools", "all"] as const;
+export type SearchScope = (typeof SEARCH_SCOPES)[number];
+
+/** Longer queries are usage errors; the limit only bounds the work (the longest blns string is 269). */
+export const MAX_QUERY_LENGTH = 500;
+/** Fuse's Bitap threshold: 0 needs an exact substring, 1 matches anything. Tuned on the real names. */
+export const FUSE_THRESHOLD = 0.3;
+/** Matches below this quality are dropped as noise (a short word buried in a long name). */
+export const MIN_QUALITY = 0.65;
+/** Within one term, matches this much worse than the term's best are dropped ("empati" ≠ "email"). */
+export const RELATIVE_CUTOFF = 0.25;
+/** A run of words is one term when it matches a name at least this well ("time management"). */
+export const PHRASE_QUALITY = 0.8;
+/** Longest run of words tried as one phrase. */
+export const MAX_PHRASE_WORDS = 6;
+
+export interface SearchOptions {
+  scope: SearchScope;
+  /** Language of concept and category labels. */
+  labelLang: Language;
+  /** Most concepts returned; all when absent. */
+  limit?: number;
+}
+
+/** A role that has the concept found: id, title as written, English title, language, its own labels. */
+export type RoleHit = RoleUse;
+
+/** One concept found, with the roles that have it; also its JSON shape (docs/search.md). */
+export interface SearchHit {
+  kind: HitKind;
+  id: string;
+  /** The concept's label in the label language. */
+  label: string;
+  /** Tools: their vocabulary category; skills have none. */
+  category: { id: string; label: string } | null;
+  /** 0-1, 1 = a name of the concept equals the term (after folding). */
+  quality: number;
+  /** The query terms that found it, in query order. */
+  terms: string[];
+  /** The name, as written, that matched the best term best. */
+  matched: string;
+  /** Where that name comes from; "category" when the term named the tool's category. */
+  matched_via: NameSource | "category";
+  roles: RoleHit[];
+}
+
+/** How the query was split, and what each term found. */
+export interface TermReport {
+  term: string;
+  hits: number;
+}
+
+export interface SearchOutcome {
+  terms: TermReport[];
+  /** Concepts found before --limit. */
+  total: number;
+  hits: SearchHit[];
+  /** Names close to the query, as written, when nothing was found. */
+  suggestions: string[];
+}
+
+interface Match {
+  concept: ConceptRef;
+  quality: number;
+  matched: string;
+  via: NameSource | "category";
+}
+
+const VIA_RANK: Record<Match["via"], number> = { label: 0, name: 1, alias: 2, profile: 3, category: 4 };
+
+function better(a: Match, b: Match): boolean {
+  return a.quality > b.quality || (a.quality === b.quality && VIA_RANK[a.via] < VIA_RANK[b.via]);
+}
+
+/**
+ * Match quality from fuse's score (0 = perfect) and how much of the name the term covers, so that
+ * "team" is a weaker hit on "teamwork" than "teamwork" is. 1 only for a name equal to the term.
+ */
+export function matchQuality(term: string, key: string, fuseScore: number): number {
+  if (term === key) return 1;
+  return Math.min(0.99, round2((1 - fuseScore) * coverageFactor(term, key)));
+}
+
+function coverageFactor(term: string, key: string): number {
+  return 0.5 + (0.5 * Math.min(term.length, key.length)) / Math.max(term.length, key.length);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+const FUSE_OPTIONS = {
+  includeScore: true,
+  threshold: FUSE_THRESHOLD,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  minMatchCharLength: 2,
+  isCaseSensitive: true,
+} as const;
+
+function bigrams(text: string): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) pairs.push(text.slice(i, i + 2));
+  return pairs;
+}
+
+/**
+ * True when `key` may hold a match of `term` within fuse's error budget. By the q-gram lemma a
+ * substring within k edits of the term shares at least length − 1 − 2k of its bigrams, so this drops
+ * no match of a term up to 32 characters (fuse's Bitap word); a longer term, which fuse matches in
+ * 32-character chunks, must share that many with one name as a whole. It keeps Bitap, slow on long
+ * patterns, away from names that cannot match.
+ */
+function mayMatch(term: string, termBigrams: string[], key: string, keyBigrams: Set<string>): boolean {
+  // Even a perfect fuse score cannot lift a name this much shorter or longer to MIN_QUALITY.
+  if (term !== key && round2(coverageFactor(term, key)) < MIN_QUALITY) return false;
+  const needed = term.length - 1 - 2 * Math.floor(FUSE_THRESHOLD * term.length);
+  if (needed <= 0) return true;
+  let shared = 0;
+  for (const pair of termBigrams) if (keyBigrams.has(pair)) shared++;
+  return shared >= needed;
+}
+
+/** Checks a query before any data is loaded: empty and over-long queries are usage errors. */
+export function checkQuery(query: string): string {
+  const trimmed = query.trim();
+  if (trimmed === "") {
+    throw new UsageError("the search query is empty", "name a skill or a tool, e.g. csroles search zendesk");
+  }
+  if ([...trimmed].length > MAX_QUERY_LENGTH) {
+    throw new UsageError(
+      `the search query is longer than ${MAX_QUERY_LENGTH} characters`,
+      "search for one skill or tool at a time",
+    );
+  }
+  return trimmed;
+}
+
+/** Searches the skills and tools of loaded profiles; build once per run, query many times. */
+export class SkillToolSearch {
+  /** Bigrams of each index key, for the prefilter. */
+  private readonly keyBigrams: Set<string>[];
+  /** Every word of every name, to decide which runs of query words are worth trying as phrases. */
+  private readonly nameWords: Set<string>;
+
+  constructor(
+    readonly index: SearchIndex,
+    private readonly vocabulary: VocabularyIndex,
+  ) {
+    this.keyBigrams = index.keys.map((k) => new Set(bigrams(k.key)));
+    this.nameWords = new Set([
+      ...index.keys.flatMap((k) => wordsOf(k.key)),
+      ...[...index.categoryNames.values()].flatMap((c) => wordsOf(searchForm(c.text))),
+    ]);
+  }
+
+  static fromRoles(roles: LoadedRole[], vocabulary: VocabularyIndex): SkillToolSearch {
+    return new SkillToolSearch(buildSearchIndex(roles, vocabulary), vocabulary);
+  }
+
+  search(query: string, options: SearchOptions): SearchOutcome {
+    const trimmed = checkQuery(query);
+    const kinds = new Set<HitKind>(
+      options.scope === "all" ? ["skill", "tool"] : [options.scope === "skills" ? "skill" : "tool"],
+    );
+    const words = searchForm(trimmed)
+      .split(" ")
+      .filter((w) => w !== "");
+    const found = new Map<string, { best: Match; terms: string[] }>();
+    const terms: TermReport[] = [];
+    for (const { term, matches } of this.segment(words, kinds)) {
+      terms.push({ term, hits: matches.size });
+      for (const [key, match] of matches) {
+        const entry = found.get(key);
+        if (!entry) found.set(key, { best: match, terms: [term] });
+        else {
+          if (!entry.terms.includes(term)) entry.terms.push(term);
+          if (better(match, entry.best)) entry.best = match;
+        }
+      }
+    }
+    const hits = [...found.values()].map(({ best, terms }) => this.hit(best, terms, options.labelLang));
+    hits.sort(
+      (a, b) =>
+        b.quality - a.quality ||
+        VIA_RANK[a.matched_via] - VIA_RANK[b.matched_via] ||
+        b.roles.length - a.roles.length ||
+        a.label.localeCompare(b.label, "en") ||
+        a.id.localeCompare(b.id, "en"),
+    );
+    return {
+      terms,
+      total: hits.length,
+      hits: options.limit === undefined ? hits : hits.slice(0, options.limit),
+      suggestions: hits.length === 0 ? this.suggest(words, kinds) : [],
+    };
+  }
+
+  /**
+   * Splits the words into terms, left to right: the longest run of words (up to MAX_PHRASE_WORDS)
+   * that matches some name well enough is one term, otherwise the single word is. Only runs whose
+   * every word is (nearly) a word of some name are tried as phrases, which keeps long prose cheap.
+   */
+  private segment(words: string[], kinds: Set<HitKind>): { term: string; matches: Map<string, Match> }[] {
+    const known = words.map((word) => this.isNearNameWord(word));
+    const cache = new Map<string, Map<string, Match>>();
+    const matchCached = (term: string) => getOrCreate(cache, term, () => this.matchTerm(term, kinds));
+    const terms: { term: string; matches: Map<string, Match> }[] = [];
+    let start = 0;
+    while (start < words.length) {
+      let end = start;
+      while (end < words.length && end - start < MAX_PHRASE_WORDS && known[end]) end++;
+      for (; end > start + 1; end--) {
+        const phrase = words.slice(start, end).join(" ");
+        const matches = matchCached(phrase);
+        if ([...matches.values()].some((m) => m.quality >= PHRASE_QUALITY)) {
+          terms.push({ term: phrase, matches });
+          break;
+        }
+      }
+      if (end <= start + 1) {
+        const word = words[start] ?? "";
+        terms.push({ term: word, matches: matchCached(word) });
+        end = start + 1;
+      }
+      start = end;
+    }
+    return terms;
+  }
+
+  /** True when some word of `word` is a prefix of, or a typo or two away from, a word of a name. */
+  private isNearNameWord(word: string): boolean {
+    return wordsOf(word).some((part) => {
+      const limit = Math.max(1, Math.floor(part.length / 3));
+      for (const nameWord of this.nameWords) {
+        if (nameWord.startsWith(part) || editDistance(part, nameWord, limit) <= limit) return true;
+      }
+      return false;
+    });
+  }
+
+  /** The concepts one term finds, by concept key, each with its best-matching name. */
+  private matchTerm(term: string, kinds: Set<HitKind>): Map<string, Match> {
+    const matches = new Map<string, Match>();
+    const offer = (match: Match) => {
+      if (!kinds.has(match.concept.kind)) return;
+      const key = conceptKey(match.concept);
+      const current = matches.get(key);
+      if (!current || better(match, current)) matches.set(key, match);
+    };
+    const termBigrams = bigrams(term);
+    const candidates = this.index.keys.filter((entry, i) =>
+      mayMatch(term, termBigrams, entry.key, this.keyBigrams[i] ?? new Set()),
+    );
+    const fuse = new Fuse(
+      candidates.map((entry) => entry.key),
+      FUSE_OPTIONS,
+    );
+    for (const result of fuse.search(term)) {
+      const entry = candidates[result.refIndex];
+      if (!entry) continue;
+      const quality = matchQuality(term, entry.key, result.score ?? 1);
+      if (quality < MIN_QUALITY) continue;
+      for (const name of entry.names)
+        offer({ concept: name.concept, quality, matched: name.text, via: name.source });
+    }
+    const category = this.index.categoryNames.get(compactForm(term));
+    if (category) {
+      for (const tool of this.index.toolsByCategory.get(category.category) ?? []) {
+        offer({ concept: { kind: "tool", id: tool }, quality: 1, matched: category.text, via: "category" });
+      }
+    }
+    const best = Math.max(0, ...[...matches.values()].map((m) => m.quality));
+    for (const [key, match] of matches) if (match.quality < best - RELATIVE_CUTOFF) matches.delete(key);
+    return matches;
+  }
+
+  private hit(match: Match, terms: string[], lang: Language): SearchHit {
+    const { kind, id } = match.concept;
+    const tool = kind === "tool" ? this.vocabulary.tool(id) : undefined;
+    const categoryId = tool?.category;
+    return {
+      kind,
+      id,
+      label: this.vocabulary.label(kind === "skill" ? "skills" : "tools", id, lang),
+      category:
+        categoryId === undefined
+          ? null
+          : { id: categoryId, label: this.vocabulary.label("toolCategories", categoryId, lang) },
+      quality: match.quality,
+      terms,
+      matched: match.matched,
+      matched_via: match.via,
+      roles: (this.index.roles.get(conceptKey(match.concept)) ?? []).map((use) => ({
+        ...use,
+        labels: [...use.labels],
+      })),
+    };
+  }
+
+  /** The names closest to the query or to any of its words, as written (at most 3). */
+  private suggest(words: string[], kinds: Set<HitKind>): string[] {
+    const keys = new Map<string, string>();
+    for (const entry of this.index.keys) {
+      const name = entry.names.find((n) => kinds.has(n.concept.kind));
+      if (name) keys.set(entry.key, name.text);
+    }
+    // Under three characters everything is "near" (closestMatches allows two edits): no suggestion.
+    const candidates = [words.join(" "), ...(words.length > 1 ? words : [])].filter((c) => c.length >= 3);
+    const names = new Set<string>();
+    for (const candidate of candidates) {
+      for (const key of closestMatches(candidate, keys.keys())) names.add(keys.get(key) ?? key);
+    }
+    return [...names].slice(0, 3);
+  }
+}

@@ -1,0 +1,127 @@
+import type { SearchHit, SearchOutcome } from "../core/search/search.js";
+import { renderCsv } from "./csv.js";
+import { renderMarkdownTable } from "./markdown.js";
+import { neutralizeInline } from "./neutralize.js";
+import type { OutputContext } from "./output-context.js";
+import { renderTable } from "./table.js";
+import { createTheme } from "./theme.js";
+import { wrapIndented } from "./wrap-text.js";
+
+const ROLE_HEAD = ["Role", "Title (language)", "English title", "Written as"];
+
+function quoted(text: string): string {
+  return `"${neutralizeInline(text)}"`;
+}
+
+/** "found by "zendsk" as Zendesk", or "found by "crm" (category CRM)". */
+function foundBy(hit: SearchHit): string {
+  const terms = hit.terms.map(quoted).join(" and ");
+  const matched = neutralizeInline(hit.matched);
+  return hit.matched_via === "category"
+    ? `found by ${terms} (category ${matched})`
+    : `found by ${terms} as ${matched}`;
+}
+
+function hitHeading(hit: SearchHit, rank: number): string {
+  const parts = [
+    neutralizeInline(hit.label),
+    hit.kind,
+    ...(hit.category ? [neutralizeInline(hit.category.label)] : []),
+    `match ${hit.quality.toFixed(2)}`,
+    foundBy(hit),
+  ];
+  return `${rank}. ${parts.join(" · ")}`;
+}
+
+/**
+ * The human view: one block per skill or tool found, best first, each a heading line and a table
+ * of the roles that have it with the label each profile uses. Notes at the end say which terms
+ * found nothing and how many results --limit left out.
+ */
+export function renderSearchTable(outcome: SearchOutcome, output: OutputContext): string {
+  const theme = createTheme(output.color);
+  const blocks = outcome.hits.map((hit, index) => {
+    const heading = wrapIndented(hitHeading(hit, index + 1), output.width, "", "   ")
+      .map((line) => theme.heading(line))
+      .join("\n");
+    const rows = hit.roles.map((role) => [
+      role.id,
+      `${role.title} (${role.lang})`,
+      role.title_en,
+      role.labels.join("; "),
+    ]);
+    return `${heading}\n${renderTable({ head: ROLE_HEAD, rows }, output)}`;
+  });
+  const notes: string[] = [];
+  const empty = outcome.terms.filter((t) => t.hits === 0).map((t) => quoted(t.term));
+  if (empty.length > 0) notes.push(`Nothing found for ${empty.join(", ")}.`);
+  if (outcome.total > outcome.hits.length) {
+    notes.push(
+      `Showing ${outcome.hits.length} of ${outcome.total} skills and tools; --limit ${outcome.total} shows all.`,
+    );
+  }
+  const footer = notes
+    .flatMap((note) => wrapIndented(note, output.width, ""))
+    .map((line) => theme.muted(line));
+  return `${[...blocks, ...(footer.length > 0 ? [footer.join("\n")] : [])].join("\n\n")}\n`;
+}
+
+const FLAT_HEAD = [
+  "rank",
+  "kind",
+  "id",
+  "label",
+  "category",
+  "quality",
+  "terms",
+  "matched",
+  "matched_via",
+  "role_id",
+  "role_title",
+  "role_title_en",
+  "role_lang",
+  "role_labels",
+];
+
+/** One row per (skill or tool found × role that has it). */
+function flatRows(hits: SearchHit[]): (string | number)[][] {
+  return hits.flatMap((hit, index) =>
+    hit.roles.map((role) => [
+      index + 1,
+      hit.kind,
+      hit.id,
+      hit.label,
+      hit.category?.id ?? "",
+      hit.quality,
+      hit.terms.join("; "),
+      hit.matched,
+      hit.matched_via,
+      role.id,
+      role.title,
+      role.title_en,
+      role.lang,
+      role.labels.join("; "),
+    ]),
+  );
+}
+
+export function renderSearchCsv(hits: SearchHit[]): string {
+  return renderCsv(FLAT_HEAD, flatRows(hits));
+}
+
+export function renderSearchMarkdown(hits: SearchHit[]): string {
+  const head = ["#", "Found", "Kind", "Category", "Match", "Role", "Lang", "Written as"];
+  const rows = hits.flatMap((hit, index) =>
+    hit.roles.map((role) => [
+      String(index + 1),
+      hit.label,
+      hit.kind,
+      hit.category?.label ?? "",
+      hit.quality.toFixed(2),
+      role.id,
+      role.lang,
+      role.labels.join("; "),
+    ]),
+  );
+  return `${renderMarkdownTable(head, rows)}\n`;
+}

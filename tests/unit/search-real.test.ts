@@ -1,0 +1,155 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type SearchScope, SkillToolSearch } from "../../src/core/search/search.js";
+import { loadLibrary } from "../../src/io/load-library.js";
+import { ROOT } from "../helpers/run-cli.js";
+
+// The five built-in roles, by the language of their seed.
+const NB = "customer-service-executive";
+const SV_OPS = "customer-service-operations-manager";
+const SV_LEAD = "customer-service-team-lead";
+const DA = "customer-support-manager";
+const FI = "customer-support-team-manager";
+const EVERY = [NB, SV_OPS, SV_LEAD, DA, FI];
+
+const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
+const engine = SkillToolSearch.fromRoles(library.roles, library.vocabulary);
+
+interface Case {
+  query: string;
+  /** The concept ranked first. */
+  first: string;
+  /** Every role any hit leads to. */
+  roles: string[];
+  /** Every concept found, best first, where the whole list is the point of the case. */
+  hits?: string[];
+  scope?: SearchScope;
+}
+
+const CASES: Record<string, Case[]> = {
+  English: [
+    { query: "empathy", first: "empathy", roles: [NB, SV_LEAD, FI] },
+    { query: "patience", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "leadership", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
+    { query: "Zendesk", first: "zendesk", roles: EVERY },
+    { query: "conflict resolution", first: "conflict-resolution", roles: [SV_LEAD, FI] },
+    { query: "emotional intelligence", first: "emotional-intelligence", roles: [SV_OPS] },
+    { query: "data analysis", first: "data-analysis", roles: [DA, FI] },
+    { query: "coaching", first: "coaching-mentoring", roles: [FI] },
+    { query: "Power BI", first: "power-bi", roles: [SV_OPS, SV_LEAD] },
+  ],
+  Danish: [
+    { query: "empati", first: "empathy", roles: [NB, SV_LEAD, FI] },
+    { query: "tålmodighed", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "lederskab", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
+    { query: "teamledelse", first: "team-management", roles: [DA] },
+    { query: "organisatoriske færdigheder", first: "organizational-skills", roles: [DA, FI] },
+  ],
+  Swedish: [
+    { query: "tålamod", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "konflikthantering", first: "conflict-resolution", roles: [SV_LEAD, FI] },
+    { query: "anpassningsförmåga", first: "adaptability", roles: [NB, SV_LEAD] },
+    { query: "analytiskt tänkande", first: "analytical-skills", roles: [SV_OPS, SV_LEAD, DA] },
+    { query: "kundnöjdhetsdashboard", first: "satisfaction-dashboard", roles: [NB] },
+  ],
+  Norwegian: [
+    { query: "tålmodighet", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "oppmerksomhet på detaljer", first: "attention-to-detail", roles: [NB, FI] },
+    { query: "teamarbeid", first: "teamwork", roles: [NB] },
+    { query: "sosiale medier", first: "social-media", roles: [NB] },
+    { query: "e-post", first: "email", roles: [NB, SV_LEAD] },
+  ],
+  Finnish: [
+    { query: "empatia", first: "empathy", roles: [NB, SV_LEAD, FI] },
+    { query: "kärsivällisyys", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "johtajuus", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
+    { query: "strateginen ajattelu", first: "strategic-thinking", roles: [FI] },
+    { query: "vuorovaikutustaidot", first: "interpersonal-skills", roles: [DA, FI] },
+  ],
+  "missing diacritics": [
+    { query: "talamod", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "talmodighet", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "viestinta", first: "communication", roles: EVERY },
+    { query: "problemlosning", first: "problem-solving", roles: EVERY },
+    { query: "karsivallisyys", first: "patience", roles: [NB, SV_LEAD] },
+    { query: "sahkoposti", first: "email", roles: [NB, SV_LEAD] },
+    { query: "organisatoriske faerdigheder", first: "organizational-skills", roles: [DA, FI] },
+    { query: "anpassningsformaga", first: "adaptability", roles: [NB, SV_LEAD] },
+    { query: "kundnojdhetsdashboard", first: "satisfaction-dashboard", roles: [NB] },
+  ],
+  typos: [
+    { query: "zendsk", first: "zendesk", roles: EVERY, hits: ["zendesk"] },
+    { query: "empaty", first: "empathy", roles: [NB, SV_LEAD, FI], hits: ["empathy"] },
+    { query: "confluense", first: "confluence", roles: EVERY, hits: ["confluence"] },
+    { query: "hubspt", first: "hubspot", roles: [NB, SV_OPS, SV_LEAD, FI] },
+    { query: "leaderhsip", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
+    { query: "qualtrix", first: "qualtrics", roles: [NB, SV_LEAD, FI] },
+    { query: "survey monky", first: "surveymonkey", roles: [NB, SV_LEAD, FI] },
+  ],
+  "several words": [
+    {
+      query: "time management",
+      first: "time-management",
+      roles: EVERY,
+      hits: ["time-management", "team-management"],
+    },
+    {
+      query: "crm zendesk",
+      first: "zendesk",
+      roles: EVERY,
+      hits: ["zendesk", "salesforce", "hubspot"],
+    },
+    { query: "empathy patience", first: "empathy", roles: [NB, SV_LEAD, FI], hits: ["empathy", "patience"] },
+    { query: "tålamod confluense", first: "patience", roles: EVERY, hits: ["patience", "confluence"] },
+    { query: "emotional intelligence moodle", first: "emotional-intelligence", roles: [SV_OPS, SV_LEAD] },
+    { query: "zendesk xyzzy", first: "zendesk", roles: EVERY, hits: ["zendesk"] },
+    {
+      query: "crm zendesk empati",
+      first: "empathy",
+      roles: [NB, SV_LEAD, FI],
+      hits: ["empathy"],
+      scope: "skills",
+    },
+    {
+      query: "crm zendesk empati",
+      first: "zendesk",
+      roles: EVERY,
+      hits: ["zendesk", "salesforce", "hubspot"],
+      scope: "tools",
+    },
+  ],
+};
+
+describe.each(Object.entries(CASES))("search of the real profiles: %s", (_group, cases) => {
+  it.each(cases)("$query", ({ query, first, roles, hits, scope }) => {
+    const outcome = engine.search(query, { scope: scope ?? "all", labelLang: "en" });
+    expect(outcome.hits[0]?.id).toBe(first);
+    const found = [...new Set(outcome.hits.flatMap((hit) => hit.roles.map((role) => role.id)))].sort();
+    expect(found).toEqual([...roles].sort());
+    if (hits) expect(outcome.hits.map((hit) => hit.id)).toEqual(hits);
+  });
+});
+
+it("the table covers at least 40 queries", () => {
+  expect(Object.values(CASES).flat().length).toBeGreaterThanOrEqual(40);
+});
+
+describe("real profiles: labels and languages", () => {
+  it("empathy and empati find the same roles, each with the label its profile uses", () => {
+    const english = engine.search("empathy", { scope: "all", labelLang: "en" }).hits[0];
+    const danish = engine.search("empati", { scope: "all", labelLang: "en" }).hits[0];
+    expect(danish?.roles).toEqual(english?.roles);
+    expect(english?.roles.map((r) => [r.id, r.lang, r.labels])).toEqual([
+      [NB, "nb", ["Empati"]],
+      [SV_LEAD, "sv", ["Empati"]],
+      [FI, "fi", ["Kyky myötätuntoon"]],
+    ]);
+  });
+
+  it.each(["xyzzy", "qwerty", "kubernetes", "banana", "pizza", "lorem ipsum", "asdf", "slack|teams"])(
+    "nonsense %j finds nothing",
+    (query) => {
+      expect(engine.search(query, { scope: "all", labelLang: "en" }).total).toBe(0);
+    },
+  );
+});
