@@ -60,7 +60,9 @@ export function loadProfileFile(
  * added folder): within one folder an id may appear once; a later folder's profile overrides an
  * earlier one with the same id.
  */
-export function resolveOverrides<T extends LoadedRole>(loadedInOrder: T[]): { kept: T[]; problems: Problem[] } {
+export function resolveOverrides<T extends LoadedRole>(
+  loadedInOrder: T[],
+): { kept: T[]; problems: Problem[] } {
   const byId = new Map<string, T>();
   const problems: Problem[] = [];
   for (const loaded of loadedInOrder) {
