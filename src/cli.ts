@@ -4,6 +4,7 @@ import { addCommonOptions, type CommandKit, type CommonFlags, examples } from ".
 import { registerCompare } from "./commands/compare.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerList } from "./commands/list.command.js";
+import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
@@ -171,6 +172,7 @@ export async function run(io: RunIo): Promise<number> {
   registerShow(program, kit);
   registerSearch(program, kit);
   registerCompare(program, kit);
+  registerPick(program, kit);
   registerValidate(program, kit);
 
   try {

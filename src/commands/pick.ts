@@ -1,0 +1,82 @@
+import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
+import { UsageError } from "../errors.js";
+import { resolveWidth } from "../render/output-context.js";
+import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
+import type { CommandContext, CommandResult } from "./context.js";
+
+export interface PickRequest {
+  /** True when the label language was chosen on purpose (--lang or CSROLES_LANG); see compare. */
+  langChosen: boolean;
+}
+
+/** The terminal the picker runs on. */
+export interface PickTerminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+}
+
+function notATerminal(): UsageError {
+  return new UsageError(
+    "pick is interactive and needs a terminal; use list, show, search or compare instead",
+    "e.g. csroles list, then csroles show <role>",
+  );
+}
+
+/**
+ * The interactive picker. It refuses at once when stdin or stdout is not a terminal: given a
+ * pipe the prompts would answer themselves with the first choice, given /dev/null they would fail.
+ * The prompts (@inquirer/prompts) and the other commands are imported only after that check.
+ */
+export async function runPick(
+  request: PickRequest,
+  context: CommandContext,
+  terminal: PickTerminal = { stdin: process.stdin, stdout: process.stdout },
+): Promise<CommandResult> {
+  if (!terminal.stdin.isTTY || !terminal.stdout.isTTY) throw notATerminal();
+  const library = context.library();
+  const [{ runPicker }, screens, { runCompare }, { runSearch }] = await Promise.all([
+    import("../picker/session.js"),
+    import("../picker/screens.js"),
+    import("./compare.js"),
+    import("./search.js"),
+  ]);
+  const withOutput = (output: CommandContext["output"]): CommandContext => ({ ...context, output });
+  const restoreCursor = () => terminal.stdout.write("\u001b[?25h");
+  // A SIGINT or SIGTERM sent from outside exits from the entry point's handlers, maybe while a
+  // prompt hides the cursor; Esc and Ctrl-C are keys, handled by the picker itself.
+  process.once("exit", restoreCursor);
+  try {
+    await runPicker({
+      roles: library.roles,
+      vocabulary: library.vocabulary,
+      labelLang: context.labelLang,
+      output: () => ({
+        ...context.output,
+        width: resolveWidth({ isTTY: true, columns: terminal.stdout.columns, env: context.env }),
+      }),
+      rows: () => terminal.stdout.rows,
+      write: (text) => terminal.stdout.write(text),
+      screens,
+      maxCompared: MAX_COMPARED,
+      actions: {
+        show: (role, output) =>
+          renderProfileText(library.profile(role).profile, library.vocabulary, {
+            sections: PROFILE_SECTIONS,
+            lang: context.labelLang,
+            output,
+          }),
+        compare: (roles, output) =>
+          runCompare(
+            roles.map((role) => role.profile.id),
+            {},
+            { langChosen: request.langChosen },
+            withOutput(output),
+          ).stdout,
+        search: (query, output) => runSearch([query], {}, withOutput(output)).stdout,
+      },
+    });
+  } finally {
+    process.removeListener("exit", restoreCursor);
+  }
+  return { stdout: "" };
+}

@@ -1,0 +1,180 @@
+// The picker's prompts. This module (and so @inquirer/prompts) is imported only when `pick` runs
+// on a terminal; the text of each screen comes from the pure functions in choices.ts.
+import { checkbox, input, search, select } from "@inquirer/prompts";
+import type { LoadedRole } from "../core/profile.js";
+import { type RankableRole, rankRoles } from "../core/rank-roles.js";
+import {
+  ACTION_NAMES,
+  fitText,
+  PICKER_ACTIONS,
+  type PickerAction,
+  type RoleFacts,
+  roleChoiceText,
+} from "./choices.js";
+import { promptTheme } from "./prompt-theme.js";
+
+/** Where a prompt reads and draws (inquirer's context); the terminal when absent. */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+  clearPromptOnDone?: boolean;
+}
+
+/** A prompt's answer, cancellable as inquirer's are. */
+export type PromptAnswer<T> = Promise<T> & { cancel: () => void };
+
+/** How every screen is drawn. */
+export interface ScreenLook {
+  width: number;
+  color: boolean;
+  /** Lines of choices shown at once. */
+  pageSize: number;
+}
+
+/** Columns a choice's cursor takes in a list ("❯ "), and in a checkbox list ("❯◯ "). */
+const LIST_PREFIX = 2;
+const CHECKBOX_PREFIX = 3;
+/** Keep the last column free: a line that fills the terminal exactly would wrap on some terminals. */
+const usable = (look: ScreenLook) => Math.max(10, look.width - 1);
+
+/**
+ * Runs a prompt that Esc ends as Ctrl-C does: the keypress aborts it (AbortPromptError). The
+ * prompt is cleared when done, so neither an answer nor an interrupted prompt is left half drawn.
+ */
+function leavingOnEscape<T>(context: PromptContext, start: (context: PromptContext) => PromptAnswer<T>) {
+  const keys = context.input ?? process.stdin;
+  const escaped = new AbortController();
+  const onKeypress = (_text: unknown, key: { name?: string } | undefined) => {
+    if (key?.name === "escape") escaped.abort();
+  };
+  keys.on("keypress", onKeypress);
+  const signal = context.signal ? AbortSignal.any([context.signal, escaped.signal]) : escaped.signal;
+  const answer = start({ clearPromptOnDone: true, ...context, signal });
+  const settled = answer.finally(() => keys.removeListener("keypress", onKeypress));
+  return Object.assign(settled, { cancel: answer.cancel });
+}
+
+export interface RoleScreenProps extends ScreenLook {
+  roles: readonly RankableRole[];
+  facts: ReadonlyMap<LoadedRole, RoleFacts>;
+}
+
+function roleChoice(role: LoadedRole, facts: RoleScreenProps["facts"], width: number, prefix: number) {
+  const known = facts.get(role);
+  if (!known) throw new Error(`no facts for role ${role.profile.id}`);
+  return { value: role, ...roleChoiceText(known, width, prefix) };
+}
+
+/** Search-as-you-type list of every role, ranked by `rankRoles`. */
+export function chooseRole(props: RoleScreenProps, context: PromptContext = {}): PromptAnswer<LoadedRole> {
+  const width = usable(props);
+  return leavingOnEscape(context, (ctx) =>
+    search<LoadedRole>(
+      {
+        message: "Find a role:",
+        source: (term) =>
+          rankRoles(term ?? "", props.roles).map(({ role }) =>
+            roleChoice(role, props.facts, width, LIST_PREFIX),
+          ),
+        pageSize: props.pageSize,
+        theme: promptTheme(props.color, width, [
+          ["type", "to filter"],
+          ["↑↓", "move"],
+          ["⏎", "choose"],
+          ["esc", "quit"],
+        ]),
+      },
+      ctx,
+    ),
+  );
+}
+
+export interface ActionScreenProps extends ScreenLook {
+  /** The chosen role's title, as shown in the question. */
+  title: string;
+  /** Whether there is another role to compare with. */
+  canCompare: boolean;
+}
+
+/** What to do with the chosen role. */
+export function chooseAction(
+  props: ActionScreenProps,
+  context: PromptContext = {},
+): PromptAnswer<PickerAction> {
+  const width = usable(props);
+  const question = " — what next?";
+  return leavingOnEscape(context, (ctx) =>
+    select<PickerAction>(
+      {
+        message: fitText(props.title, width - 2 - question.length) + question,
+        choices: PICKER_ACTIONS.map((action) => ({
+          value: action,
+          name: ACTION_NAMES[action],
+          ...(action === "compare" && !props.canCompare ? { disabled: "(no other role)" } : {}),
+        })),
+        pageSize: PICKER_ACTIONS.length,
+        loop: false,
+        theme: promptTheme(props.color, width, [
+          ["↑↓", "move"],
+          ["⏎", "choose"],
+          ["esc", "quit"],
+        ]),
+      },
+      ctx,
+    ),
+  );
+}
+
+export interface CompareScreenProps extends ScreenLook {
+  /** The role compared, as shown in the question. */
+  title: string;
+  /** The roles it may be compared with. */
+  others: readonly LoadedRole[];
+  facts: ReadonlyMap<LoadedRole, RoleFacts>;
+  /** Most roles that may be ticked. */
+  max: number;
+}
+
+/** The roles to compare the chosen one with; none ticked means "go back". */
+export function chooseOthers(
+  props: CompareScreenProps,
+  context: PromptContext = {},
+): PromptAnswer<LoadedRole[]> {
+  const width = usable(props);
+  const lead = "Compare ";
+  const tail = " with:";
+  return leavingOnEscape(context, (ctx) =>
+    checkbox<LoadedRole>(
+      {
+        message: lead + fitText(props.title, width - 2 - lead.length - tail.length) + tail,
+        choices: props.others.map((role) => roleChoice(role, props.facts, width, CHECKBOX_PREFIX)),
+        pageSize: props.pageSize,
+        loop: false,
+        validate: (ticked) =>
+          ticked.length <= props.max || `tick at most ${props.max} role${props.max === 1 ? "" : "s"}`,
+        theme: promptTheme(props.color, width, [
+          ["↑↓", "move"],
+          ["space", "tick"],
+          ["⏎", "compare (none: back)"],
+          ["esc", "quit"],
+        ]),
+      },
+      ctx,
+    ),
+  );
+}
+
+/** A skill or tool to search for; empty means "go back". */
+export function askQuery(props: ScreenLook, context: PromptContext = {}): PromptAnswer<string> {
+  return leavingOnEscape(context, (ctx) =>
+    input(
+      {
+        message:
+          props.width - 1 >= 44 ? "Search skills and tools (empty: back):" : "Skill or tool (empty: back):",
+        theme: promptTheme(props.color, usable(props), []),
+      },
+      ctx,
+    ),
+  );
+}

@@ -1,0 +1,68 @@
+// Roles and a vocabulary for the picker's unit tests, apart from the real data.
+import type { LoadedRole, ProfileHead } from "../../src/core/profile.js";
+import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+
+const labels = (en: string, sv = en) => ({ en, da: en, sv, nb: en, fi: en });
+
+export function pickVocabulary(): VocabularyIndex {
+  const built = buildVocabulary({
+    skills: [],
+    toolCategories: [],
+    stages: [],
+    positions: [
+      { id: "agent", labels: labels("Service representative", "Kundtjänstmedarbetare"), aliases: [] },
+      { id: "lead", labels: labels("Team lead", "Teamledare"), aliases: [] },
+    ],
+    levels: [
+      { id: "entry", labels: labels("Entry level", "Ingångsnivå"), aliases: [] },
+      { id: "mid-level", labels: labels("Mid-level", "Mellannivå"), aliases: [] },
+    ],
+    tools: [],
+  });
+  if ("problems" in built) throw new Error(built.problems.join("; "));
+  return built.vocabulary;
+}
+
+export function pickRole(
+  id: string,
+  title: string,
+  titleEn: string,
+  fields: Partial<ProfileHead> = {},
+): LoadedRole {
+  const profile: ProfileHead = {
+    id,
+    title,
+    title_en: titleEn,
+    lang: "sv",
+    level: "entry",
+    position: "agent",
+    aliases: [],
+    skills: [],
+    tools: [],
+    ...fields,
+  };
+  return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] };
+}
+
+export const TEAM_LEAD = pickRole(
+  "customer-service-team-lead",
+  "Kundtjänstteamledare",
+  "Customer Service Team Lead",
+  {
+    level: "mid-level",
+    position: "lead",
+  },
+);
+export const EXECUTIVE = pickRole(
+  "customer-service-executive",
+  "Kundeserviceansvarlig",
+  "Customer Service Executive",
+  {
+    lang: "nb",
+    aliases: ["CSE"],
+  },
+);
+export const AGENT = pickRole("support-agent", "Support Agent", "Support Agent", { lang: "en" });
+
+/** Three roles; in order of title: Kundeserviceansvarlig, Kundtjänstteamledare, Support Agent. */
+export const PICK_ROLES = [TEAM_LEAD, EXECUTIVE, AGENT];
