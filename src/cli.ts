@@ -150,13 +150,14 @@ export async function run(io: RunIo): Promise<number> {
   addCommonOptions(program, true);
   program.addHelpText(
     "after",
-    examples(
+    `${examples(
       "csroles list",
       "csroles show kundtjänstteamledare",
-      "csroles --lang da list --level management",
-    ) +
-      "\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n" +
-      "Environment: CSROLES_PATH, CSROLES_LANG, NO_COLOR, FORCE_COLOR, COLUMNS, CSROLES_DEBUG.\n",
+      "csroles search zendesk empati",
+      "csroles compare customer-service-team-lead customer-support-manager",
+      "csroles pick",
+    )}\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n` +
+      "Environment: CSROLES_PATH, CSROLES_LANG, NO_COLOR, FORCE_COLOR, COLUMNS, XDG_CACHE_HOME, CSROLES_DEBUG.\n",
   );
   const globals = () => program.opts<CommonFlags>();
 
