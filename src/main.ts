@@ -6,8 +6,10 @@ import { ExitCode } from "./errors.js";
 // dist/main.js and src/main.ts both sit one level below the package root.
 const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 
-process.on("SIGINT", () => process.exit(ExitCode.interrupted));
-process.on("SIGTERM", () => process.exit(ExitCode.terminated));
+// SIGINT and SIGTERM keep their default action on purpose: the process ends at once, even in
+// the middle of loading thousands of profiles (a JavaScript handler would wait for that work to
+// finish), with no stack trace, and the shell reports 130 and 143. Nothing needs cleaning up:
+// the cache is written to temporary files renamed into place. (`pick` handles its own keys.)
 
 function failedWrite(error: NodeJS.ErrnoException): never {
   // A closed pipe (`csroles list | head -1`) is a normal end, not an error.

@@ -23,6 +23,32 @@ export const MAX_PROFILE_ID_LENGTH = 80;
 
 type Fields = Record<string, unknown>;
 
+/**
+ * Bounds that keep one hostile or broken file cheap for everything downstream (tables, search,
+ * comparison) and keep reports readable. Real profiles stay far below them.
+ */
+export const LIMITS = {
+  /** Characters in a name, title, label or heading. */
+  name: 300,
+  /** Characters in a prose field (summary, text, note, growth, list items). */
+  prose: 5000,
+  /** Problems reported per file; the rest are counted. */
+  problems: 50,
+  /** Entries in each list field. */
+  lists: {
+    aliases: 50,
+    responsibilities: 100,
+    items: 100,
+    skills: 300,
+    tools: 300,
+    career_path: 20,
+    positions: 50,
+    best_practices: 100,
+  } as Record<string, number>,
+} as const;
+
+const PROSE_FIELDS = new Set(["summary", "summary_en", "text", "note", "growth", "items"]);
+
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -38,11 +64,24 @@ function isFields(value: unknown): value is Fields {
 /** Reads typed fields out of untrusted parsed YAML, collecting a problem per bad field. */
 class FieldReader {
   readonly problems: FieldProblem[] = [];
+  private dropped = 0;
 
   constructor(private readonly vocabulary: VocabularyIndex) {}
 
   problem(field: string, message: string): void {
-    this.problems.push({ field, message });
+    if (this.problems.length < LIMITS.problems) this.problems.push({ field, message });
+    else this.dropped += 1;
+  }
+
+  /** The problems, with a last line counting those beyond LIMITS.problems. */
+  report(): FieldProblem[] {
+    if (this.dropped === 0) return this.problems;
+    return [...this.problems, { field: "file", message: `${this.dropped} more problems not listed` }];
+  }
+
+  private checkLength(field: string, key: string, value: string): void {
+    const limit = PROSE_FIELDS.has(key) ? LIMITS.prose : LIMITS.name;
+    if (value.length > limit) this.problem(field, `is ${value.length} characters long; at most ${limit}`);
   }
 
   /** Reports keys not in `known`; typos such as `skils` are caught here. */
@@ -74,6 +113,7 @@ class FieldReader {
       return required ? "" : undefined;
     }
     if (required && value.trim() === "") this.problem(field, "must not be empty");
+    this.checkLength(field, key, value);
     return value;
   }
 
@@ -104,12 +144,20 @@ class FieldReader {
       this.problem(field, `expected a list, got ${describe(value)}`);
       return [];
     }
+    const limit = LIMITS.lists[key] ?? 100;
+    if (value.length > limit) {
+      this.problem(field, `has ${value.length} entries; at most ${limit}`);
+      return [];
+    }
     return value.map((item, index) => each(item, `${field}[${index}]`));
   }
 
   stringList(object: Fields, key: string, path: string): string[] {
     return this.list(object, key, path, false, (item, at) => {
-      if (typeof item === "string") return item;
+      if (typeof item === "string") {
+        this.checkLength(at, key, item);
+        return item;
+      }
       this.problem(at, `expected a string, got ${describe(item)}${quoteHint(item)}`);
       return "";
     }).filter((s) => s !== "");
@@ -276,7 +324,7 @@ export function validateProfile(
   const r = new FieldReader(vocabulary);
   if (!isFields(data)) {
     r.problem("front-matter", `expected a YAML mapping of fields, got ${describe(data)}`);
-    return { problems: r.problems };
+    return { problems: r.report() };
   }
   r.onlyKnownKeys(data, PROFILE_KEYS, "");
 
@@ -323,5 +371,5 @@ export function validateProfile(
   checkCareerPath(r, profile, vocabulary);
   const growth = r.string(data, "growth", "");
   if (growth !== undefined) profile.growth = growth;
-  return r.problems.length > 0 ? { problems: r.problems } : { profile, problems: [] };
+  return r.problems.length > 0 ? { problems: r.report() } : { profile, problems: [] };
 }

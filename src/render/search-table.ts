@@ -9,6 +9,9 @@ import { wrapIndented } from "./wrap-text.js";
 
 const ROLE_HEAD = ["Role", "Title (language)", "English title", "Written as"];
 
+/** Roles listed per skill or tool in the terminal table; --json and --csv list them all. */
+export const ROLES_SHOWN_PER_HIT = 25;
+
 function quoted(text: string): string {
   return `"${neutralizeInline(text)}"`;
 }
@@ -44,13 +47,17 @@ export function renderSearchTable(outcome: SearchOutcome, output: OutputContext)
     const heading = wrapIndented(hitHeading(hit, index + 1), output.width, "", "   ")
       .map((line) => theme.heading(line))
       .join("\n");
-    const rows = hit.roles.map((role) => [
-      role.id,
-      `${role.title} (${role.lang})`,
-      role.title_en,
-      role.labels.join("; "),
-    ]);
-    return `${heading}\n${renderTable({ head: ROLE_HEAD, rows }, output)}`;
+    const rows = hit.roles
+      .slice(0, ROLES_SHOWN_PER_HIT)
+      .map((role) => [role.id, `${role.title} (${role.lang})`, role.title_en, role.labels.join("; ")]);
+    const hidden = hit.roles.length - rows.length;
+    const more =
+      hidden > 0
+        ? `\n${wrapIndented(`… and ${hidden} more roles; --json or --csv lists them all.`, output.width, "")
+            .map((line) => theme.muted(line))
+            .join("\n")}`
+        : "";
+    return `${heading}\n${renderTable({ head: ROLE_HEAD, rows }, output)}${more}`;
   });
   const notes: string[] = [];
   const empty = outcome.terms.filter((t) => t.hits === 0).map((t) => quoted(t.term));
