@@ -10,6 +10,17 @@ const require = createRequire(import.meta.url);
 // gray-matter depends on js-yaml 3, whose full schema loads esprima (about 18 ms at start-up) for
 // !!js/function, a tag csroles refuses anyway. gray-matter only binds js-yaml's functions at load
 // and csroles always passes its own YAML engine, so gray-matter gets the project's js-yaml 4.
+const cliTableMeasuresFast = {
+  name: "cli-table3-measures-fast",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes("/cli-table3/")
+        ? { path: new URL("./string-width-fast.cjs", import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
 const grayMatterUsesJsYaml4 = {
   name: "gray-matter-uses-js-yaml-4",
   setup(pluginBuild) {
@@ -50,7 +61,7 @@ await build({
   banner: {
     js: 'import { createRequire as __csrolesCreateRequire } from "node:module"; const require = __csrolesCreateRequire(import.meta.url);',
   },
-  plugins: [grayMatterUsesJsYaml4],
+  plugins: [grayMatterUsesJsYaml4, cliTableMeasuresFast],
   define: { __CSROLES_BUILD__: JSON.stringify(buildId) },
   logLevel: "warning",
 });

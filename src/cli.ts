@@ -13,6 +13,7 @@ import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
 import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
 import { cacheFolder } from "./io/profile-cache.js";
+import { ModuleNeeded } from "./lazy-module.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
 function parseLanguage(value: string, from: string): Language {
@@ -166,7 +167,16 @@ export async function run(io: RunIo): Promise<number> {
     context: (local, labelFlag) => session.context(globals(), local, labelFlag),
     async run(produce) {
       loadLibraryModule ??= (await import("./io/load-library.js")).loadLibrary;
-      finish(await produce());
+      // Costly modules load on first need (see lazy-module.ts): import, then run again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          finish(await produce());
+          return;
+        } catch (error) {
+          if (!(error instanceof ModuleNeeded) || attempt > 4) throw error;
+          await error.load();
+        }
+      }
     },
   };
   registerList(program, kit);

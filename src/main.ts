@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { run } from "./cli.js";
 import { ExitCode } from "./errors.js";
+import { neutralize } from "./render/neutralize.js";
 
 // The entry point: the only place that touches process streams, signals and the exit code.
 // dist/main.js and src/main.ts both sit one level below the package root.
@@ -33,5 +34,6 @@ process.exitCode = await run({
   env: process.env,
   dataDir,
   writeOut,
-  writeErr: (text) => process.stderr.write(text),
+  // Messages echo arguments and file names, which may hold escape sequences: never raw to a terminal.
+  writeErr: (text) => process.stderr.write(neutralize(text)),
 });

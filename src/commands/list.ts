@@ -2,7 +2,6 @@ import { listRoles } from "../core/list-roles.js";
 import { renderCsv } from "../render/csv.js";
 import { renderJson } from "../render/json.js";
 import { renderMarkdownTable } from "../render/markdown.js";
-import { renderTable } from "../render/table.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { type FormatFlags, resolveFormat } from "./output-format.js";
 
@@ -14,7 +13,7 @@ export interface ListFlags extends FormatFlags {
 
 const HEAD = ["ID", "Title", "English title", "Lang", "Level", "Skills", "Tools"];
 
-export function runList(flags: ListFlags, context: CommandContext): CommandResult {
+export async function runList(flags: ListFlags, context: CommandContext): Promise<CommandResult> {
   const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
   const library = context.library();
   const roles = listRoles(library.roles, library.vocabulary, {
@@ -36,5 +35,7 @@ export function runList(flags: ListFlags, context: CommandContext): CommandResul
   const cells = rows.map((row) => row.map(String));
   if (format === "markdown") return { stdout: `${renderMarkdownTable(HEAD, cells)}\n` };
   if (roles.length === 0) return { stdout: "No roles match.\n" };
+  // cli-table3 is loaded only for the table.
+  const { renderTable } = await import("../render/table.js");
   return { stdout: `${renderTable({ head: HEAD, rows: cells }, context.output)}\n` };
 }

@@ -1,7 +1,8 @@
 import type { Problem } from "../core/problem.js";
 import { ExitCode } from "../errors.js";
-import { describeProblem } from "../io/describe-problem.js";
+import { describeProblem, displayPath } from "../io/describe-problem.js";
 import { renderJson } from "../render/json.js";
+import { neutralizeInline } from "../render/neutralize.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { resolveFormat } from "./output-format.js";
 
@@ -15,6 +16,8 @@ export interface FileReport {
   file: string;
   valid: boolean;
   id?: string;
+  /** For a valid file: the earlier files with the same id that it overrides (a later folder wins). */
+  overrides?: string[];
   problems: { line?: number; field: string; message: string }[];
 }
 
@@ -29,13 +32,16 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   for (const problem of library.problems)
     byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   const idByFile = new Map(library.roles.map((p) => [p.file, p.profile.id]));
+  const overridden = library.roles.filter((role) => role.overrides.length > 0);
   const reports: FileReport[] = library.files.map((file) => {
     const problems = byFile.get(file) ?? [];
     const id = idByFile.get(file);
+    const overrides = overridden.find((role) => role.file === file)?.overrides;
     return {
       file,
       valid: problems.length === 0,
       ...(id ? { id } : {}),
+      ...(overrides ? { overrides } : {}),
       problems: problems.map(({ line, field, message }) => ({ ...(line ? { line } : {}), field, message })),
     };
   });
@@ -54,6 +60,15 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   if (format === "json")
     return { stdout: renderJson({ summary, folders: library.folders, files: reports }), exitCode };
   const lines = library.problems.map((problem) => describeProblem(problem));
+  // Not problems: a later folder's profile replacing an earlier one is how folders are meant to work.
+  for (const role of overridden) {
+    const earlier = role.overrides.map((file) => displayPath(file)).join(", ");
+    lines.push(
+      neutralizeInline(
+        `note: ${displayPath(role.file)} overrides ${earlier} (id '${role.profile.id}'; a later folder wins)`,
+      ),
+    );
+  }
   lines.push(
     `${plural(summary.files, "profile file")} checked: ${summary.valid} valid, ${summary.invalid} invalid` +
       (summary.problems > 0 ? ` (${plural(summary.problems, "problem")})` : ""),

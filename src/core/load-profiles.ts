@@ -1,8 +1,8 @@
-import { basename } from "node:path";
 import { locateField } from "./locate-field.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { type Problem, ProblemError } from "./problem.js";
-import type { LoadedProfile, LoadedRole } from "./profile.js";
+import type { LoadedProfile } from "./profile.js";
+import { resolveOverrides } from "./resolve-overrides.js";
 import { validateProfile } from "./validate-profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
 
@@ -53,32 +53,6 @@ export function loadProfileFile(
     }
     throw error;
   }
-}
-
-/**
- * Applies the folder rules to per-file results in load order (built-in folder first, then each
- * added folder): within one folder an id may appear once; a later folder's profile overrides an
- * earlier one with the same id.
- */
-export function resolveOverrides<T extends LoadedRole>(
-  loadedInOrder: T[],
-): { kept: T[]; problems: Problem[] } {
-  const byId = new Map<string, T>();
-  const problems: Problem[] = [];
-  for (const loaded of loadedInOrder) {
-    const earlier = byId.get(loaded.profile.id);
-    if (earlier && earlier.origin === loaded.origin) {
-      problems.push({
-        file: loaded.file,
-        field: "id",
-        message: `id '${loaded.profile.id}' is already used by ${basename(earlier.file)} in the same folder`,
-      });
-      continue;
-    }
-    if (earlier) loaded.overrides = [...earlier.overrides, earlier.file];
-    byId.set(loaded.profile.id, loaded);
-  }
-  return { kept: [...byId.values()], problems };
 }
 
 /** Parses, validates and resolves a list of files (no cache): the reference behaviour. */

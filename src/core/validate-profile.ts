@@ -84,12 +84,17 @@ class FieldReader {
     if (value.length > limit) this.problem(field, `is ${value.length} characters long; at most ${limit}`);
   }
 
+  /** True once LIMITS.problems are listed: further problems are only counted, so skip the hints. */
+  private get full(): boolean {
+    return this.problems.length >= LIMITS.problems;
+  }
+
   /** Reports keys not in `known`; typos such as `skils` are caught here. */
   onlyKnownKeys(object: Fields, known: readonly string[], path: string): void {
     for (const key of Object.keys(object)) {
       if (known.includes(key)) continue;
-      const guess = closestMatches(key.toLowerCase(), known, 1)[0];
-      this.problem(join(path, key), `unknown field${guess ? `; did you mean '${guess}'?` : ""}`);
+      const guess = this.full ? undefined : closestMatches(key.toLowerCase(), known, 1)[0];
+      this.problem(join(path, clip(key)), `unknown field${guess ? `; did you mean '${guess}'?` : ""}`);
     }
   }
 
@@ -166,12 +171,17 @@ class FieldReader {
   concept(object: Fields, key: string, path: string, kind: ConceptKind, what: string): string {
     const id = this.string(object, key, path, true);
     if (id !== "" && !this.vocabulary.has(kind, id)) {
-      const guesses = this.vocabulary.suggest(kind, id);
+      const guesses = this.full ? [] : this.vocabulary.suggest(kind, id);
       const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `'${g}'`).join(", ")}?` : "";
-      this.problem(join(path, key), `unknown ${what} '${id}'${hint}`);
+      this.problem(join(path, key), `unknown ${what} '${clip(id)}'${hint}`);
     }
     return id;
   }
+}
+
+/** Untrusted names quoted in a problem are cut short, so one report line stays readable. */
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function join(path: string, key: string): string {
@@ -306,7 +316,7 @@ function checkCareerPath(r: FieldReader, profile: Profile, vocabulary: Vocabular
     stage.positions.some((p) => p.position === profile.position),
   );
   if (profile.position !== "" && profile.career_path.length > 0 && !onPath) {
-    r.problem("position", `'${profile.position}' does not appear on the role's own career_path`);
+    r.problem("position", `'${clip(profile.position)}' does not appear on the role's own career_path`);
   }
 }
 
@@ -337,7 +347,7 @@ export function validateProfile(
   }
   const lang = r.string(data, "lang", "", true);
   if (lang !== "" && !(LANGUAGES as readonly string[]).includes(lang)) {
-    r.problem("lang", `'${lang}' is not a supported language; use one of ${LANGUAGES.join(", ")}`);
+    r.problem("lang", `'${clip(lang)}' is not a supported language; use one of ${LANGUAGES.join(", ")}`);
   }
   const sourceFields = data.source === undefined ? {} : (r.object(data.source, "source") ?? {});
   r.onlyKnownKeys(sourceFields, ["file", "publisher", "date", "url"], "source");
@@ -347,7 +357,7 @@ export function validateProfile(
     if (value !== undefined) source[key] = value;
   }
   if (source.date !== undefined && !ISO_DATE.test(source.date)) {
-    r.problem("source.date", `'${source.date}' is not a date written as yyyy-mm-dd`);
+    r.problem("source.date", `'${clip(source.date)}' is not a date written as yyyy-mm-dd`);
   }
 
   const profile: Profile = {

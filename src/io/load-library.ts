@@ -1,12 +1,12 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import yaml from "js-yaml";
-import { type LoadResult, loadProfileFile, loadProfiles, resolveOverrides } from "../core/load-profiles.js";
+import type { LoadResult } from "../core/load-profiles.js";
 import type { Problem } from "../core/problem.js";
 import { headOf, type LoadedProfile, type LoadedRole, type Profile } from "../core/profile.js";
-import { buildVocabulary, VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
-import type { ConceptKind } from "../core/vocabulary-types.js";
+import { resolveOverrides } from "../core/resolve-overrides.js";
+import { VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
+import { lazyModule } from "../lazy-module.js";
 import {
   type CachedFile,
   cacheKey,
@@ -17,12 +17,7 @@ import {
   sameStamp,
   writeCache,
 } from "./profile-cache.js";
-import {
-  assertFolder,
-  listProfileFolder,
-  readProfileFile,
-  readProfileFolder,
-} from "./read-profile-folder.js";
+import { assertFolder, listProfileFolder, readProfileFile } from "./read-profile-folder.js";
 
 export interface LibrarySources {
   /** The package's data/ folder (vocabulary and built-in roles). */
@@ -49,27 +44,20 @@ export interface Library {
   readonly profiles: LoadedProfile[];
 }
 
-function parseVocabulary(dataDir: string): VocabularyIndex {
-  const raw = {} as Record<ConceptKind, unknown>;
-  for (const [kind, file] of Object.entries(VOCABULARY_FILES) as [ConceptKind, string][]) {
-    const path = join(dataDir, "vocabulary", file);
-    try {
-      raw[kind] = yaml.load(readFileSync(path, "utf8"), { schema: yaml.CORE_SCHEMA });
-    } catch (error) {
-      throw new DataError(`cannot read vocabulary ${path}: ${(error as Error).message.split("\n")[0]}`);
-    }
-  }
-  const built = buildVocabulary(raw);
-  if ("problems" in built) {
-    throw new DataError(
-      `the vocabulary in ${join(dataDir, "vocabulary")} is invalid: ${built.problems.join("; ")}`,
-    );
-  }
-  return built.vocabulary;
+/** The parsing half of loading (see profile-parser.ts), imported when some file is not cached. */
+export const parserModule = lazyModule("the profile parser", () => import("./profile-parser.js"));
+
+/** Imports the parser, for callers that load without a cache (tests, tools). */
+export async function ensureParser(): Promise<void> {
+  await parserModule.load();
+}
+
+function needParser() {
+  return parserModule.get();
 }
 
 export function loadVocabulary(dataDir: string): VocabularyIndex {
-  return parseVocabulary(dataDir);
+  return needParser().parseVocabulary(dataDir);
 }
 
 function stampOf(path: string): FileStamp | undefined {
@@ -99,10 +87,8 @@ function resolveFolders(sources: LibrarySources): string[] {
 
 /** The reference loader: reads and parses everything, no cache. */
 export function loadLibraryUncached(sources: LibrarySources): LoadResult & { files: string[] } {
-  const vocabulary = parseVocabulary(sources.dataDir);
-  const folders = resolveFolders(sources);
-  const files = folders.flatMap((folder) => readProfileFolder(folder));
-  return { files: files.map((f) => f.path), ...loadProfiles(files, vocabulary) };
+  const { parseVocabulary, parseFolders } = needParser();
+  return parseFolders(resolveFolders(sources), parseVocabulary(sources.dataDir));
 }
 
 interface FileResult {
@@ -128,9 +114,7 @@ export function loadLibrary(sources: LibrarySources): Library {
   const vocabStamp = vocabularyStamp(sources.dataDir);
   const vocabularyCached = manifest?.vocabularyStamp === vocabStamp;
   const vocabulary =
-    vocabularyCached && manifest
-      ? new VocabularyIndex(manifest.vocabulary)
-      : parseVocabulary(sources.dataDir);
+    vocabularyCached && manifest ? new VocabularyIndex(manifest.vocabulary) : loadVocabulary(sources.dataDir);
   const reader =
     manifest && sources.cacheDir
       ? new RecordReader(join(sources.cacheDir, manifest.records), manifest.recordsSize)
@@ -158,7 +142,7 @@ export function loadLibrary(sources: LibrarySources): Library {
       }
       changed = true;
       const file = readProfileFile(entry.path, folder);
-      const loaded = loadProfileFile(file, vocabulary);
+      const loaded = needParser().loadProfileFile(file, vocabulary);
       const result: FileResult = { path: entry.path, origin: folder, problems: loaded.problems };
       if (entry.stamp && !file.problem) result.stamp = entry.stamp;
       if (loaded.profile) {
@@ -179,7 +163,10 @@ export function loadLibrary(sources: LibrarySources): Library {
     const fromCache = result.cached?.record ? reader?.read(result.cached.record, result.head.id) : undefined;
     if (fromCache) return fromCache;
     // The records file went away or no longer matches: parse the file itself.
-    const reparsed = loadProfileFile(readProfileFile(result.path, result.origin), vocabulary).profile;
+    const reparsed = needParser().loadProfileFile(
+      readProfileFile(result.path, result.origin),
+      vocabulary,
+    ).profile;
     if (!reparsed)
       throw new DataError(`${result.path} changed while csroles was reading it; run the command again`);
     result.fresh = reparsed.profile;

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import {
   closeSync,
   mkdirSync,
@@ -67,12 +66,31 @@ function safeHomedir(): string | undefined {
   }
 }
 
+/**
+ * cyrb53, a fast 53-bit string hash. The cache only needs to tell its own files apart and notice
+ * accidental damage; node:crypto would cost several milliseconds of start-up to initialise.
+ * (Anyone who can write to the cache folder can change what it holds in any case.)
+ */
+function hash53(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+}
+
 export function cacheKey(folders: string[]): string {
-  return createHash("sha256").update(JSON.stringify(folders)).digest("hex").slice(0, 24);
+  const text = JSON.stringify(folders);
+  return `${hash53(text)}${hash53(text, 1)}`;
 }
 
 export function recordHash(bytes: Buffer): string {
-  return createHash("sha1").update(bytes).digest("base64").slice(0, 16);
+  return hash53(bytes.toString("latin1"));
 }
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
@@ -215,7 +233,7 @@ export function writeCache(
   manifest: Omit<Manifest, "records" | "recordsSize">,
   records: Buffer[],
 ): void {
-  const token = `${process.pid.toString(16)}${randomBytes(6).toString("hex")}`;
+  const token = `${process.pid.toString(16)}${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
   const recordsName = `${key.slice(0, 8)}-${token}.rec`;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });

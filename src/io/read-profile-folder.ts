@@ -73,6 +73,9 @@ export function readProfileFile(path: string, origin: string): ProfileFile {
 
 /** Checks a folder given by --data or CSROLES_PATH; a missing folder or a file is a usage error. */
 export function assertFolder(dir: string, from: string): string {
+  // resolve("") is the working folder: an empty --data (an unset shell variable) must not read it.
+  if (dir === "")
+    throw new UsageError(`${from} was given an empty folder name`, "give a folder that holds .md profiles");
   const absolute = resolve(dir);
   let isDirectory = false;
   try {

@@ -1,4 +1,7 @@
-import { Chalk } from "chalk";
+import { lazyModule } from "../lazy-module.js";
+
+/** chalk is imported only when some output is coloured. */
+export const chalkModule = lazyModule("chalk", () => import("chalk"));
 
 /** The few styles csroles uses, as data: plain identity functions when colour is off. */
 export interface Theme {
@@ -16,7 +19,7 @@ export function createTheme(color: boolean): Theme {
   if (!color) {
     return { heading: plain, subheading: plain, label: plain, muted: plain, mark: plain, warning: plain };
   }
-  const chalk = new Chalk({ level: 1 });
+  const chalk = new (chalkModule.get().Chalk)({ level: 1 });
   return {
     heading: (text) => chalk.bold.cyan(text),
     subheading: (text) => chalk.bold(text),

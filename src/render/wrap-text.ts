@@ -1,21 +1,28 @@
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
 
 /** Text where every character is one column wide: printable Latin, Greek and Cyrillic, no marks. */
 const NARROW_ONLY = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e]*$/;
 
+let stringWidth: ((text: string) => number) | undefined;
+
 /** Display width in terminal columns (wide CJK and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
-  // string-width's emoji pattern is costly; most profile text never needs it.
-  return NARROW_ONLY.test(text) ? text.length : stringWidth(text);
+  // string-width (the measure cli-table3 uses too) loads a very large emoji pattern; most profile
+  // text never needs it, so it is required only for text outside the one-column scripts.
+  if (NARROW_ONLY.test(text)) return text.length;
+  stringWidth ??= createRequire(import.meta.url)("string-width") as (text: string) => number;
+  return stringWidth(text);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Created on first use: setting up ICU's segmenter costs several milliseconds of start-up.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Splits one over-long word into pieces no wider than `width`, never inside a grapheme. */
 function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = "";
   let pieceWidth = 0;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of segmenter.segment(word)) {
     const w = displayWidth(segment);
     if (pieceWidth + w > width && piece !== "") {

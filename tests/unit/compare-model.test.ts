@@ -5,8 +5,11 @@ import { jaccard, summarizeOverlap } from "../../src/core/compare/overlap.js";
 import type { Comparison } from "../../src/core/compare/types.js";
 import type { Profile } from "../../src/core/profile.js";
 import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
-import { loadLibrary } from "../../src/io/load-library.js";
+import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+
+// Loading without a cache parses every file: import the parser first.
+await ensureParser();
 
 const labels = (en: string) => ({
   en,

@@ -4,8 +4,11 @@ import { describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runSearch } from "../../src/commands/search.js";
 import { CsrolesError, ExitCode } from "../../src/errors.js";
-import { loadLibrary } from "../../src/io/load-library.js";
+import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { displayWidth, isPlainText, ROOT, SHARED } from "../helpers/run-cli.js";
+
+// Loading without a cache parses every file: import the parser first.
+await ensureParser();
 
 // The Big List of Naughty Strings, read from the shared test data (not copied into the project).
 const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
