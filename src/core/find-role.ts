@@ -1,13 +1,13 @@
 import { UsageError } from "../errors.js";
 import { closestMatches } from "./edit-distance.js";
 import { foldWords } from "./fold-text.js";
-import { LANGUAGES, type LoadedRole } from "./profile.js";
+import { LANGUAGES, type Located, type RoleIdentity } from "./profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
 
 export const MAX_ROLE_ARGUMENT_LENGTH = 200;
 
 /** Every name a role answers to: id, titles, aliases, and its position's labels in every language. */
-export function roleNames(loaded: LoadedRole, vocabulary: VocabularyIndex): string[] {
+export function roleNames(loaded: Located<RoleIdentity>, vocabulary: VocabularyIndex): string[] {
   const { profile } = loaded;
   const position = vocabulary.get("positions", profile.position);
   const names = [profile.id, profile.title, profile.title_en, ...profile.aliases];
@@ -19,7 +19,11 @@ export function roleNames(loaded: LoadedRole, vocabulary: VocabularyIndex): stri
  * Finds the role a user means by id, alias or title in any language, ignoring case and
  * diacritics. Unknown or ambiguous names are usage errors that suggest the closest ids.
  */
-export function findRole<T extends LoadedRole>(query: string, profiles: T[], vocabulary: VocabularyIndex): T {
+export function findRole<T extends Located<RoleIdentity>>(
+  query: string,
+  profiles: T[],
+  vocabulary: VocabularyIndex,
+): T {
   const trimmed = query.trim();
   if (trimmed === "") throw new UsageError("the role name is empty", "run 'csroles list' to see the roles");
   if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH) {

@@ -103,16 +103,8 @@ export interface Profile {
   body: string;
 }
 
-/** A profile together with where it was loaded from. */
-export interface LoadedProfile {
-  profile: Profile;
-  /** Absolute path of the file. */
-  file: string;
-  /** The profile folder it came from ("built-in" data or a --data folder). */
-  origin: string;
-  /** Paths of earlier files with the same id that this one overrides. */
-  overrides: string[];
-}
+/** A full profile together with where it was loaded from. */
+export type LoadedProfile = Located<Profile>;
 
 /** What listing, finding and searching roles need of a profile: small enough to cache for all. */
 export interface ProfileHead {
@@ -123,17 +115,35 @@ export interface ProfileHead {
   level: string;
   position: string;
   aliases: string[];
+  skill_count: number;
+  tool_count: number;
+  /** Read lazily from the cache when a command needs them (search), not when it lists roles. */
   skills: Pick<SkillEntry, "skill" | "label">[];
   tools: Pick<ToolEntry, "tool" | "name" | "category">[];
 }
 
-/** A role known by its head, with where it was loaded from; a LoadedProfile is one too. */
-export interface LoadedRole {
-  profile: ProfileHead;
+/** What finding a role by name needs; both a head and a full profile have it. */
+export type RoleIdentity = Pick<
+  ProfileHead,
+  "id" | "title" | "title_en" | "lang" | "level" | "position" | "aliases"
+>;
+
+/** A profile (full, or its head) with where it was loaded from. */
+export interface Located<P> {
+  profile: P;
   file: string;
   origin: string;
+  /** Paths of earlier files with the same id that this one overrides. */
   overrides: string[];
 }
+
+/** What searching skills and tools needs of a role. */
+export type SearchableRole = Located<
+  Pick<ProfileHead, "id" | "title" | "title_en" | "lang" | "skills" | "tools">
+>;
+
+/** A role known by its head. */
+export type LoadedRole = Located<ProfileHead>;
 
 export function headOf(profile: Profile): ProfileHead {
   return {
@@ -144,6 +154,8 @@ export function headOf(profile: Profile): ProfileHead {
     level: profile.level,
     position: profile.position,
     aliases: profile.aliases,
+    skill_count: profile.skills.length,
+    tool_count: profile.tools.length,
     skills: profile.skills.map(({ skill, label }) => ({ skill, label })),
     tools: profile.tools.map(({ tool, name, category }) => ({ tool, name, category })),
   };

@@ -1,13 +1,13 @@
 import { basename } from "node:path";
 import type { Problem } from "./problem.js";
-import type { LoadedRole } from "./profile.js";
+import type { Located } from "./profile.js";
 
 /**
  * Applies the folder rules to per-file results in load order (built-in folder first, then each
  * added folder): within one folder an id may appear once; a later folder's profile overrides an
  * earlier one with the same id.
  */
-export function resolveOverrides<T extends LoadedRole>(
+export function resolveOverrides<T extends Located<{ id: string }>>(
   loadedInOrder: T[],
 ): { kept: T[]; problems: Problem[] } {
   const byId = new Map<string, T>();

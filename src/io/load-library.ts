@@ -2,7 +2,13 @@ import { realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { LoadResult } from "../core/load-profiles.js";
 import type { Problem } from "../core/problem.js";
-import { headOf, type LoadedProfile, type LoadedRole, type Profile } from "../core/profile.js";
+import {
+  headOf,
+  type LoadedProfile,
+  type LoadedRole,
+  type Profile,
+  type ProfileHead,
+} from "../core/profile.js";
 import { resolveOverrides } from "../core/resolve-overrides.js";
 import { VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
@@ -10,8 +16,13 @@ import { lazyModule } from "../lazy-module.js";
 import {
   type CachedFile,
   cacheKey,
+  decodeLists,
+  encodeLists,
   type FileStamp,
+  type HeadCore,
+  type Lists,
   RecordReader,
+  readLists,
   readManifest,
   recordHash,
   sameStamp,
@@ -58,6 +69,48 @@ function needParser() {
 
 export function loadVocabulary(dataDir: string): VocabularyIndex {
   return needParser().parseVocabulary(dataDir);
+}
+
+/**
+ * A role's head from the cache: the fields copied, the skill and tool lists read on first use
+ * (getters on the prototype, so making thousands of heads stays cheap).
+ */
+class CachedHead implements ProfileHead {
+  readonly id: string;
+  readonly title: string;
+  readonly title_en: string;
+  readonly lang: ProfileHead["lang"];
+  readonly level: string;
+  readonly position: string;
+  readonly aliases: string[];
+  readonly skill_count: number;
+  readonly tool_count: number;
+  private loaded: Pick<ProfileHead, "skills" | "tools"> | undefined;
+
+  constructor(
+    core: HeadCore,
+    private readonly load: () => Pick<ProfileHead, "skills" | "tools">,
+  ) {
+    this.id = core.id;
+    this.title = core.title;
+    this.title_en = core.title_en;
+    this.lang = core.lang;
+    this.level = core.level;
+    this.position = core.position;
+    this.aliases = core.aliases;
+    this.skill_count = core.skill_count;
+    this.tool_count = core.tool_count;
+  }
+
+  get skills(): ProfileHead["skills"] {
+    this.loaded ??= this.load();
+    return this.loaded.skills;
+  }
+
+  get tools(): ProfileHead["tools"] {
+    this.loaded ??= this.load();
+    return this.loaded.tools;
+  }
 }
 
 function stampOf(path: string): FileStamp | undefined {
@@ -119,6 +172,19 @@ export function loadLibrary(sources: LibrarySources): Library {
     manifest && sources.cacheDir
       ? new RecordReader(join(sources.cacheDir, manifest.records), manifest.recordsSize)
       : undefined;
+  // Skill and tool lists are read from the cache only when a command asks for them (search).
+  let lists: Record<string, Lists> | undefined | null;
+  const listsOf = (path: string, id: string): Pick<ProfileHead, "skills" | "tools"> => {
+    if (lists === undefined)
+      lists = (manifest && sources.cacheDir && readLists(sources.cacheDir, manifest)) || null;
+    const entry = lists?.[path];
+    if (Array.isArray(entry) && entry.length === 2 && Array.isArray(entry[0]) && Array.isArray(entry[1])) {
+      return decodeLists(entry);
+    }
+    return headOf(fullProfile(path, id));
+  };
+  const lazyHead = (core: HeadCore, path: string): ProfileHead =>
+    new CachedHead(core, () => listsOf(path, core.id));
 
   let changed = !vocabularyCached;
   const results: FileResult[] = [];
@@ -136,7 +202,7 @@ export function loadLibrary(sources: LibrarySources): Library {
           stamp: entry.stamp,
           problems: cached.problems,
           cached,
-          ...(cached.head ? { head: cached.head } : {}),
+          ...(cached.head ? { head: lazyHead(cached.head, entry.path) } : {}),
         });
         continue;
       }
@@ -156,11 +222,11 @@ export function loadLibrary(sources: LibrarySources): Library {
     changed = true;
 
   const byFile = new Map(results.map((r) => [r.path, r]));
-  const fullProfile = (path: string): Profile => {
+  function fullProfile(path: string, id: string): Profile {
     const result = byFile.get(path);
     if (!result?.head) throw new Error(`no profile loaded from ${path}`);
     if (result.fresh) return result.fresh;
-    const fromCache = result.cached?.record ? reader?.read(result.cached.record, result.head.id) : undefined;
+    const fromCache = result.cached?.record ? reader?.read(result.cached.record, id) : undefined;
     if (fromCache) return fromCache;
     // The records file went away or no longer matches: parse the file itself.
     const reparsed = needParser().loadProfileFile(
@@ -171,7 +237,7 @@ export function loadLibrary(sources: LibrarySources): Library {
       throw new DataError(`${result.path} changed while csroles was reading it; run the command again`);
     result.fresh = reparsed.profile;
     return reparsed.profile;
-  };
+  }
 
   const candidates: LoadedRole[] = results
     .filter((r) => r.head)
@@ -198,7 +264,7 @@ export function loadLibrary(sources: LibrarySources): Library {
     files: results.map((r) => r.path),
     problems,
     roles: kept,
-    profile: (role) => ({ ...role, profile: fullProfile(role.file) }),
+    profile: (role) => ({ ...role, profile: fullProfile(role.file, role.profile.id) }),
     get profiles() {
       all ??= kept.map((role) => library.profile(role));
       return all;
@@ -218,6 +284,7 @@ function saveCache(
 ): void {
   const files: Record<string, CachedFile> = {};
   const records: Buffer[] = [];
+  const lists: Record<string, Lists> = {};
   let offset = 0;
   for (const result of results) {
     if (!result.stamp) continue;
@@ -227,7 +294,19 @@ function saveCache(
       if (result.fresh) bytes = Buffer.from(JSON.stringify(result.fresh));
       else if (result.cached?.record) bytes = reader?.raw(result.cached.record);
       if (!bytes) return; // cannot carry this record over: leave the old cache alone
-      entry.head = result.head;
+      const h = result.head;
+      entry.head = {
+        id: h.id,
+        title: h.title,
+        title_en: h.title_en,
+        lang: h.lang,
+        level: h.level,
+        position: h.position,
+        aliases: h.aliases,
+        skill_count: h.skill_count,
+        tool_count: h.tool_count,
+      };
+      lists[result.path] = encodeLists(h);
       entry.record = [offset, bytes.length, recordHash(bytes)];
       records.push(bytes);
       offset += bytes.length;
@@ -237,7 +316,8 @@ function saveCache(
   writeCache(
     cacheDir,
     key,
-    { format: 1, build, vocabularyStamp: vocabStamp, vocabulary: vocabulary.vocabulary, files },
+    { format: 2, build, vocabularyStamp: vocabStamp, vocabulary: vocabulary.vocabulary, files },
     records,
+    lists,
   );
 }

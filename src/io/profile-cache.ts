@@ -25,7 +25,7 @@ import type { Vocabulary } from "../core/vocabulary-types.js";
  * checked before use and ignored when truncated, corrupt, or written by another build.
  */
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface FileStamp {
   size: number;
@@ -33,10 +33,13 @@ export interface FileStamp {
   ino: number;
 }
 
+/** A role's head without its skill and tool lists, which live in the lists file. */
+export type HeadCore = Omit<ProfileHead, "skills" | "tools">;
+
 export interface CachedFile {
   stamp: FileStamp;
   problems: Problem[];
-  head?: ProfileHead;
+  head?: HeadCore;
   /** Byte offset and length of the full profile in the records file, and a hash of its bytes. */
   record?: [number, number, string];
 }
@@ -48,7 +51,89 @@ export interface Manifest {
   vocabulary: Vocabulary;
   records: string;
   recordsSize: number;
+  /** The file of skill and tool lists per profile (read by search only). */
+  lists: string;
+  listsSize: number;
   files: Record<string, CachedFile>;
+}
+
+/** Skill [id, label] and tool [id, name, category] lists of one profile, flattened. */
+export type Lists = [string[], string[]];
+
+export function encodeLists(head: Pick<ProfileHead, "skills" | "tools">): Lists {
+  return [
+    head.skills.flatMap((s) => [s.skill, s.label]),
+    head.tools.flatMap((t) => [t.tool, t.name, t.category]),
+  ];
+}
+
+export function decodeLists(lists: Lists): Pick<ProfileHead, "skills" | "tools"> {
+  const [skills, tools] = lists;
+  const head: Pick<ProfileHead, "skills" | "tools"> = { skills: [], tools: [] };
+  for (let i = 0; i + 1 < skills.length; i += 2)
+    head.skills.push({ skill: skills[i] ?? "", label: skills[i + 1] ?? "" });
+  for (let i = 0; i + 2 < tools.length; i += 3) {
+    head.tools.push({ tool: tools[i] ?? "", name: tools[i + 1] ?? "", category: tools[i + 2] ?? "" });
+  }
+  return head;
+}
+
+// On disk each file is one array, to keep a manifest of thousands of profiles quick to parse:
+// [size, mtimeMs, ino, problems, head | 0, offset, length, hash]
+// head: [id, title, title_en, lang, level, position, aliases, skill_count, tool_count]
+type EncodedHead = [string, string, string, string, string, string, string[], number, number];
+type EncodedFile = [number, number, number, Problem[], EncodedHead | 0, number, number, string];
+
+function encodeFile(entry: CachedFile): EncodedFile {
+  const h = entry.head;
+  const head: EncodedHead | 0 = h
+    ? [h.id, h.title, h.title_en, h.lang, h.level, h.position, h.aliases, h.skill_count, h.tool_count]
+    : 0;
+  const [offset, length, hash] = entry.record ?? [0, 0, ""];
+  return [entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ino, entry.problems, head, offset, length, hash];
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function decodeFile(value: unknown, recordsSize: number): CachedFile | undefined {
+  if (!Array.isArray(value) || value.length !== 8) return undefined;
+  const [size, mtimeMs, ino, problems, head, offset, length, hash] = value as unknown[];
+  if (typeof size !== "number" || typeof mtimeMs !== "number" || typeof ino !== "number") return undefined;
+  if (!Array.isArray(problems)) return undefined;
+  const entry: CachedFile = { stamp: { size, mtimeMs, ino }, problems: problems as Problem[] };
+  if (head === 0) return entry;
+  if (!Array.isArray(head) || head.length !== 9) return undefined;
+  const [id, title, title_en, lang, level, position, aliases, skill_count, tool_count] = head as unknown[];
+  if (
+    typeof id !== "string" ||
+    typeof title !== "string" ||
+    typeof title_en !== "string" ||
+    typeof lang !== "string" ||
+    typeof level !== "string" ||
+    typeof position !== "string" ||
+    !isStringArray(aliases) ||
+    typeof skill_count !== "number" ||
+    typeof tool_count !== "number"
+  ) {
+    return undefined;
+  }
+  if (typeof offset !== "number" || typeof length !== "number" || typeof hash !== "string") return undefined;
+  if (offset < 0 || length <= 0 || offset + length > recordsSize) return undefined;
+  entry.head = {
+    id,
+    title,
+    title_en,
+    lang: lang as ProfileHead["lang"],
+    level,
+    position,
+    aliases,
+    skill_count,
+    tool_count,
+  };
+  entry.record = [offset, length, hash];
+  return entry;
 }
 
 /** The cache folder: $XDG_CACHE_HOME/csroles, else ~/.cache/csroles; undefined when neither is known. */
@@ -101,43 +186,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function isStamp(value: unknown): value is FileStamp {
-  return (
-    isObject(value) &&
-    typeof value.size === "number" &&
-    typeof value.mtimeMs === "number" &&
-    typeof value.ino === "number"
-  );
-}
-
-function isHead(value: unknown): value is ProfileHead {
-  return (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.title === "string" &&
-    typeof value.title_en === "string" &&
-    typeof value.lang === "string" &&
-    typeof value.level === "string" &&
-    typeof value.position === "string" &&
-    Array.isArray(value.aliases) &&
-    Array.isArray(value.skills) &&
-    Array.isArray(value.tools)
-  );
-}
-
-function isCachedFile(value: unknown, recordsSize: number): value is CachedFile {
-  if (!isObject(value) || !isStamp(value.stamp) || !Array.isArray(value.problems)) return false;
-  if (value.head !== undefined && !isHead(value.head)) return false;
-  if (value.record !== undefined) {
-    const record = value.record;
-    if (!Array.isArray(record) || record.length !== 3) return false;
-    const [offset, length, hash] = record as unknown[];
-    if (typeof offset !== "number" || typeof length !== "number" || typeof hash !== "string") return false;
-    if (offset < 0 || length < 0 || offset + length > recordsSize) return false;
-  }
-  return (value.head === undefined) === (value.record === undefined);
-}
-
 /** Reads and checks the manifest; anything unexpected means "no cache". */
 export function readManifest(folder: string, key: string, build: string): Manifest | undefined {
   let parsed: unknown;
@@ -155,21 +203,28 @@ export function readManifest(folder: string, key: string, build: string): Manife
     typeof parsed.records !== "string" ||
     !/^[0-9a-f]+-[0-9a-f]+\.rec$/.test(parsed.records) ||
     typeof parsed.recordsSize !== "number" ||
+    typeof parsed.lists !== "string" ||
+    !/^[0-9a-f]+-[0-9a-f]+\.lists$/.test(parsed.lists) ||
+    typeof parsed.listsSize !== "number" ||
     !isObject(parsed.files)
   ) {
     return undefined;
   }
   const recordsSize = parsed.recordsSize;
   try {
-    // The records file must be the one this manifest wrote; another writer may have replaced it.
+    // The data files must be the ones this manifest wrote; another writer may have replaced them.
     if (statSync(join(folder, parsed.records)).size !== recordsSize) return undefined;
+    if (statSync(join(folder, parsed.lists)).size !== parsed.listsSize) return undefined;
   } catch {
     return undefined;
   }
-  for (const entry of Object.values(parsed.files)) {
-    if (!isCachedFile(entry, recordsSize)) return undefined;
+  const files: Record<string, CachedFile> = {};
+  for (const [path, value] of Object.entries(parsed.files)) {
+    const entry = decodeFile(value, recordsSize);
+    if (!entry) return undefined;
+    files[path] = entry;
   }
-  return parsed as unknown as Manifest;
+  return { ...(parsed as unknown as Manifest), files };
 }
 
 /** Reads full profiles from a records file by byte range; undefined when it no longer matches. */
@@ -230,8 +285,9 @@ export class RecordReader {
 export function writeCache(
   folder: string,
   key: string,
-  manifest: Omit<Manifest, "records" | "recordsSize">,
+  manifest: Omit<Manifest, "records" | "recordsSize" | "lists" | "listsSize">,
   records: Buffer[],
+  lists: Record<string, Lists>,
 ): void {
   const token = `${process.pid.toString(16)}${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
   const recordsName = `${key.slice(0, 8)}-${token}.rec`;
@@ -241,17 +297,40 @@ export function writeCache(
     const recordsTemp = join(folder, `${recordsName}.tmp`);
     writeFileSync(recordsTemp, body, { mode: 0o600 });
     renameSync(recordsTemp, join(folder, recordsName));
-    const full: Manifest = { ...manifest, records: recordsName, recordsSize: body.length };
+    const listsName = `${key.slice(0, 8)}-${token}.lists`;
+    const listsBody = Buffer.from(JSON.stringify(lists));
+    writeFileSync(join(folder, `${listsName}.tmp`), listsBody, { mode: 0o600 });
+    renameSync(join(folder, `${listsName}.tmp`), join(folder, listsName));
+    const encoded: Record<string, EncodedFile> = {};
+    for (const [path, entry] of Object.entries(manifest.files)) encoded[path] = encodeFile(entry);
+    const full = {
+      ...manifest,
+      records: recordsName,
+      recordsSize: body.length,
+      lists: listsName,
+      listsSize: listsBody.length,
+      files: encoded,
+    };
     const manifestTemp = join(folder, `${key}.json.${token}.tmp`);
     writeFileSync(manifestTemp, JSON.stringify(full), { mode: 0o600 });
     renameSync(manifestTemp, join(folder, `${key}.json`));
-    // Records files of earlier writes are no longer named by the manifest.
+    // Data files of earlier writes are no longer named by the manifest.
     const prefix = `${key.slice(0, 8)}-`;
     for (const name of readdirSync(folder)) {
-      if (name.startsWith(prefix) && name.endsWith(".rec") && name !== recordsName)
-        unlinkSync(join(folder, name));
+      if (!name.startsWith(prefix) || name === recordsName || name === listsName) continue;
+      if (name.endsWith(".rec") || name.endsWith(".lists")) unlinkSync(join(folder, name));
     }
   } catch {
     // A read-only or full cache folder only costs speed.
+  }
+}
+
+/** Reads the lists file a manifest names; undefined when it is missing or damaged. */
+export function readLists(folder: string, manifest: Manifest): Record<string, Lists> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(folder, manifest.lists), "utf8"));
+    return isObject(parsed) ? (parsed as Record<string, Lists>) : undefined;
+  } catch {
+    return undefined;
   }
 }

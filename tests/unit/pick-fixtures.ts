@@ -37,6 +37,8 @@ export function pickRole(
     level: "entry",
     position: "agent",
     aliases: [],
+    skill_count: 0,
+    tool_count: 0,
     skills: [],
     tools: [],
     ...fields,

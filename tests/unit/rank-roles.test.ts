@@ -37,6 +37,8 @@ function role(id: string, title: string, titleEn: string, fields: Partial<Profil
     level: "entry",
     position: "agent",
     aliases: [],
+    skill_count: 0,
+    tool_count: 0,
     skills: [],
     tools: [],
     ...fields,

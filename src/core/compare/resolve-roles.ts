@@ -1,6 +1,6 @@
 import { UsageError } from "../../errors.js";
 import { findRole } from "../find-role.js";
-import type { LoadedRole } from "../profile.js";
+import type { Located, RoleIdentity } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 
 export const MIN_COMPARED = 2;
@@ -25,7 +25,7 @@ export function checkRoleCount(queries: string[]): void {
 }
 
 /** Finds each role as `show` does; a role named twice (by any of its names) is a usage error. */
-export function resolveRoles<T extends LoadedRole>(
+export function resolveRoles<T extends Located<RoleIdentity>>(
   queries: string[],
   profiles: T[],
   vocabulary: VocabularyIndex,

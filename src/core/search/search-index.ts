@@ -1,5 +1,5 @@
 import { foldText, foldWords } from "../fold-text.js";
-import { LANGUAGES, type Language, type LoadedRole } from "../profile.js";
+import { LANGUAGES, type Language, type SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 
 /** What a search finds: a skill concept or a tool. */
@@ -93,7 +93,7 @@ export function compactForm(text: string): string {
  * roles there are, and each found concept maps to its roles in one lookup. It needs only each
  * role's head (skills and tools as written), not the full profile.
  */
-export function buildSearchIndex(loadedRoles: LoadedRole[], vocabulary: VocabularyIndex): SearchIndex {
+export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: VocabularyIndex): SearchIndex {
   const roles = new Map<string, RoleUse[]>();
   const names = new Map<string, ConceptName>();
   const toolsByCategory = new Map<string, Set<string>>();
@@ -105,7 +105,7 @@ export function buildSearchIndex(loadedRoles: LoadedRole[], vocabulary: Vocabula
     const id = `${conceptKey(concept)}\u0000${text}`;
     if (!names.has(id) && searchForm(text) !== "") names.set(id, { concept, text, source });
   };
-  const addUse = (concept: ConceptRef, role: LoadedRole, label: string) => {
+  const addUse = (concept: ConceptRef, role: SearchableRole, label: string) => {
     const key = conceptKey(concept);
     roleNames.set(`${key}\u0000${label}`, { concept, text: label, source: "profile" });
     const uses = getOrCreate(roles, key, (): RoleUse[] => []);

@@ -2,7 +2,7 @@
 import Fuse from "fuse.js/basic";
 import { UsageError } from "../../errors.js";
 import { closestMatches, editDistance } from "../edit-distance.js";
-import type { Language, LoadedRole } from "../profile.js";
+import type { Language, SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 import {
   buildSearchIndex,
@@ -174,7 +174,7 @@ export class SkillToolSearch {
     ]);
   }
 
-  static fromRoles(roles: LoadedRole[], vocabulary: VocabularyIndex): SkillToolSearch {
+  static fromRoles(roles: SearchableRole[], vocabulary: VocabularyIndex): SkillToolSearch {
     return new SkillToolSearch(buildSearchIndex(roles, vocabulary), vocabulary);
   }
 
