@@ -6,7 +6,7 @@ import { renderJson } from "../../src/render/json.js";
 import { markdownCell } from "../../src/render/markdown.js";
 import { neutralize, neutralizeInline } from "../../src/render/neutralize.js";
 import { resolveColor, resolveWidth } from "../../src/render/output-context.js";
-import { allocateWidths } from "../../src/render/table.js";
+import { allocateWidths, renderTable } from "../../src/render/table.js";
 import { displayWidth, wrapText } from "../../src/render/wrap-text.js";
 
 describe("foldText", () => {
@@ -156,5 +156,29 @@ describe("terminal facts", () => {
     [false, true, { FORCE_COLOR: "1" }, false],
   ])("flag %s, tty %s, env %j → colour %s", (flag, isTTY, env, expected) => {
     expect(resolveColor(flag, facts(isTTY, env))).toBe(expected);
+  });
+});
+
+describe("renderTable", () => {
+  const context = { width: 60, color: false };
+
+  it("draws a long table in slices that join into one table", () => {
+    const rows = Array.from({ length: 250 }, (_, i) => [`role-${i}`, `Title ${i}`]);
+    const lines = renderTable({ head: ["ID", "Title"], rows }, context).split("\n");
+    expect(lines).toHaveLength(250 + 4);
+    expect(lines.filter((line) => line.startsWith("┌"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("└"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("├"))).toHaveLength(1);
+    const ids = lines.filter((line) => line.startsWith("│ role-")).map((line) => line.split("│")[1]?.trim());
+    expect(ids).toEqual(rows.map((row) => row[0]));
+    expect(new Set(lines.map((line) => displayWidth(line))).size).toBe(1);
+  });
+
+  it("keeps the rules between rows of a long table whose rows wrap", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [`role-${i}`, "word ".repeat(20).trim()]);
+    const lines = renderTable({ head: ["ID", "Text"], rows }, context).split("\n");
+    expect(lines.filter((line) => line.startsWith("├"))).toHaveLength(150);
+    expect(lines.filter((line) => line.startsWith("┌") || line.startsWith("└"))).toHaveLength(2);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
   });
 });
