@@ -8,7 +8,12 @@ import {
 import { NoMatchError, UsageError } from "../errors.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
-import { renderSearchCsv, renderSearchMarkdown, renderSearchTable } from "../render/search-table.js";
+import {
+  ROLES_SHOWN_PER_HIT,
+  renderSearchCsv,
+  renderSearchMarkdown,
+  renderSearchTable,
+} from "../render/search-table.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { type FormatFlags, resolveFormat } from "./output-format.js";
 
@@ -59,7 +64,9 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
   const query = checkQuery(words.join(" "));
   const library = context.library();
   const search = SkillToolSearch.fromRoles(library.roles, library.vocabulary);
-  const outcome = search.search(query, { scope, labelLang: context.labelLang, limit });
+  // The terminal table lists only the first roles of each hit; the other formats list them all.
+  const rolesPerHit = format === "table" ? ROLES_SHOWN_PER_HIT : undefined;
+  const outcome = search.search(query, { scope, labelLang: context.labelLang, limit, rolesPerHit });
   if (outcome.total === 0) throw noMatch(query, scope, outcome);
   if (format === "json") {
     return {

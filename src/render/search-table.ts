@@ -50,7 +50,7 @@ export function renderSearchTable(outcome: SearchOutcome, output: OutputContext)
     const rows = hit.roles
       .slice(0, ROLES_SHOWN_PER_HIT)
       .map((role) => [role.id, `${role.title} (${role.lang})`, role.title_en, role.labels.join("; ")]);
-    const hidden = hit.roles.length - rows.length;
+    const hidden = (outcome.roleCounts[index] ?? hit.roles.length) - rows.length;
     const more =
       hidden > 0
         ? `\n${wrapIndented(`… and ${hidden} more roles; --json or --csv lists them all.`, output.width, "")

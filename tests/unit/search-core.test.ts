@@ -7,9 +7,10 @@ import {
   type SearchOutcome,
   SkillToolSearch,
 } from "../../src/core/search/search.js";
-import { buildSearchIndex, searchForm } from "../../src/core/search/search-index.js";
+import { buildSearchIndex, rolesOf, searchForm } from "../../src/core/search/search-index.js";
 import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
 import { UsageError } from "../../src/errors.js";
+import { renderSearchTable } from "../../src/render/search-table.js";
 
 type Labels = Record<Language, string>;
 const same = (name: string): Labels => ({ en: name, da: name, sv: name, nb: name, fi: name });
@@ -218,7 +219,11 @@ describe("buildSearchIndex", () => {
       ["Tålmodighed", true, "label"],
       ["Tålmodighed", false, "profile"],
     ]);
-    expect(index.roles.get("skill:empathy")?.map((r) => r.id)).toEqual(["sv-lead", "fi-manager", "nb-agent"]);
+    expect(rolesOf(index, { kind: "skill", id: "empathy" })?.map((r) => r.id)).toEqual([
+      "sv-lead",
+      "fi-manager",
+      "nb-agent",
+    ]);
   });
 
   it("does not grow with the number of profiles that use the same names", () => {
@@ -229,19 +234,59 @@ describe("buildSearchIndex", () => {
     const small = buildSearchIndex(profiles, vocabulary);
     const large = buildSearchIndex(many, vocabulary);
     expect(large.keys.map((k) => k.key).sort()).toEqual(small.keys.map((k) => k.key).sort());
-    expect(large.roles.get("skill:empathy")).toHaveLength(150);
+    expect(rolesOf(large, { kind: "skill", id: "empathy" })).toHaveLength(150);
   });
 
   it("leaves out vocabulary concepts that no role has", () => {
     const index = buildSearchIndex(profiles, vocabulary);
     expect(index.keys.some((k) => k.key === "juggling")).toBe(false);
-    expect(index.roles.has("skill:unused-skill")).toBe(false);
+    expect(rolesOf(index, { kind: "skill", id: "unused-skill" })).toBeUndefined();
   });
 
   it("keeps both names when a profile lists one tool twice", () => {
     const index = buildSearchIndex(profiles, vocabulary);
-    const nb = index.roles.get("tool:zendesk")?.find((r) => r.id === "nb-agent");
+    const nb = rolesOf(index, { kind: "tool", id: "zendesk" })?.find((r) => r.id === "nb-agent");
     expect(nb?.labels).toEqual(["Zendesk", "Zendesk Support"]);
+  });
+
+  it("resolves the same roles before and after it groups the uses by concept, limited by role", () => {
+    const index = buildSearchIndex(profiles, vocabulary);
+    const zendesk = { kind: "tool", id: "zendesk" } as const;
+    const expected = [
+      ["sv-lead", ["Zendesk"]],
+      ["da-manager", ["Zendesk"]],
+      ["nb-agent", ["Zendesk", "Zendesk Support"]],
+    ];
+    const scanned = rolesOf(index, zendesk);
+    expect(scanned?.map((r) => [r.id, r.labels])).toEqual(expected);
+    expect(rolesOf(index, zendesk, 2)?.map((r) => [r.id, r.labels])).toEqual(expected.slice(0, 2));
+    // Resolving many concepts groups the uses by concept once; the answers stay the same.
+    for (let i = 0; i < 10; i++) rolesOf(index, { kind: "skill", id: "empathy" });
+    expect(index.uses.grouped).toBeDefined();
+    expect(rolesOf(index, zendesk)).toEqual(scanned);
+    expect(rolesOf(index, zendesk, 2)?.map((r) => [r.id, r.labels])).toEqual(expected.slice(0, 2));
+    expect(rolesOf(index, { kind: "skill", id: "empathy" })?.map((r) => r.id)).toEqual([
+      "sv-lead",
+      "fi-manager",
+      "nb-agent",
+    ]);
+  });
+});
+
+describe("rolesPerHit", () => {
+  it("lists at most that many roles per hit and still counts them all", () => {
+    const outcome = search("zendesk", { rolesPerHit: 2 });
+    expect(hitIds(outcome)).toEqual(["zendesk"]);
+    expect(outcome.hits[0]?.roles.map((r) => r.id)).toEqual(["sv-lead", "da-manager"]);
+    expect(outcome.roleCounts).toEqual([3]);
+    expect(search("zendesk").hits[0]?.roles.map((r) => r.id)).toEqual(["sv-lead", "da-manager", "nb-agent"]);
+  });
+
+  it("lets the table say how many roles it leaves out", () => {
+    const table = renderSearchTable(search("zendesk", { rolesPerHit: 2 }), { width: 100, color: false });
+    expect(table).toContain("… and 1 more roles; --json or --csv lists them all.");
+    expect(table).not.toContain("nb-agent");
+    expect(renderSearchTable(search("zendesk"), { width: 100, color: false })).not.toContain("more roles");
   });
 });
 

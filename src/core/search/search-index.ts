@@ -36,6 +36,40 @@ export interface RoleUse {
   labels: string[];
 }
 
+/** One concept some role has: its distinct labels as profiles write them, and how many roles have it. */
+export interface ConceptEntry {
+  concept: ConceptRef;
+  /** Position in SearchIndex.concepts. */
+  index: number;
+  /** The distinct labels (skills) or names (tools) profiles write for the concept, first seen first. */
+  labels: string[];
+  /** label → its index in `labels`. */
+  labelIndex: Map<string, number>;
+  /** How many roles have the concept. */
+  roleCount: number;
+  /** The last role (index into sources) that had it, while building. */
+  lastRole: number;
+  /** The last label index used, to skip the map lookup for the common repeat. */
+  lastLabel: number;
+  /** Tools: the categories profiles put the tool in. */
+  categories: string[];
+}
+
+/**
+ * Every (role × skill or tool entry) use, as three parallel integer columns in profile order, not an
+ * object per use; grouped by concept only when a search returns roles.
+ */
+export interface Uses {
+  count: number;
+  /** Concepts resolved so far by scanning. */
+  scans: number;
+  role: Int32Array;
+  concept: Int32Array;
+  label: Int32Array;
+  /** Built on first need: the uses of concept c are byConcept[start[c] .. start[c + 1]). */
+  grouped?: { start: Int32Array; byConcept: Int32Array };
+}
+
 /** A name of a tool category (label or alias in any language) that finds every tool in it when typed in full. */
 export interface CategoryName {
   category: string;
@@ -49,8 +83,15 @@ export interface SearchIndex {
   categoryNames: Map<string, CategoryName>;
   /** Tool-category id → ids of the tools found in it (by vocabulary default or by a profile). */
   toolsByCategory: Map<string, Set<string>>;
-  /** conceptKey(kind, id) → the roles that have it, in profile order. */
-  roles: Map<string, RoleUse[]>;
+  /** The roles indexed, as given. */
+  sources: SearchableRole[];
+  /** Skill id → its entry. */
+  skills: Map<string, ConceptEntry>;
+  /** Tool id → its entry. */
+  tools: Map<string, ConceptEntry>;
+  /** All entries, by ConceptEntry.index. */
+  concepts: ConceptEntry[];
+  uses: Uses;
 }
 
 /** The map's value for `key`, created first when missing. */
@@ -65,6 +106,89 @@ export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
 
 export function conceptKey(concept: ConceptRef): string {
   return `${concept.kind}:${concept.id}`;
+}
+
+/** The concept's entry, or undefined when no role has it. */
+export function entryOf(index: SearchIndex, concept: ConceptRef): ConceptEntry | undefined {
+  return (concept.kind === "skill" ? index.skills : index.tools).get(concept.id);
+}
+
+/** How many roles have the concept. */
+export function roleCount(index: SearchIndex, concept: ConceptRef): number {
+  return entryOf(index, concept)?.roleCount ?? 0;
+}
+
+function grouped(index: SearchIndex): NonNullable<Uses["grouped"]> {
+  const { uses } = index;
+  if (uses.grouped) return uses.grouped;
+  // A counting sort of the uses by concept, stable, so each concept's uses stay in profile order.
+  const start = new Int32Array(index.concepts.length + 1);
+  for (let u = 0; u < uses.count; u++) {
+    const c = (uses.concept[u] as number) + 1;
+    start[c] = (start[c] as number) + 1;
+  }
+  for (let c = 0; c < index.concepts.length; c++)
+    start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, -1);
+  const byConcept = new Int32Array(uses.count);
+  for (let u = 0; u < uses.count; u++) {
+    const c = uses.concept[u] as number;
+    byConcept[next[c] as number] = u;
+    next[c] = (next[c] as number) + 1;
+  }
+  uses.grouped = { start, byConcept };
+  return uses.grouped;
+}
+
+/** Concepts resolved by scanning the use columns before they are grouped by concept once. */
+const SCANS_BEFORE_GROUPING = 8;
+
+/**
+ * The roles that have the concept, in profile order, each with the labels its profile writes
+ * (at most `limit` roles); undefined when no role has it.
+ */
+export function rolesOf(
+  index: SearchIndex,
+  concept: ConceptRef,
+  limit = Number.POSITIVE_INFINITY,
+): RoleUse[] | undefined {
+  const entry = entryOf(index, concept);
+  if (!entry) return undefined;
+  const { uses } = index;
+  const result: RoleUse[] = [];
+  let last: RoleUse | undefined;
+  // False when the role limit is reached.
+  const add = (u: number): boolean => {
+    const profile = (index.sources[uses.role[u] as number] as SearchableRole).profile;
+    const label = entry.labels[uses.label[u] as number] ?? "";
+    // A profile that lists the concept twice: one role, both labels.
+    if (last?.id === profile.id) {
+      if (!last.labels.includes(label)) last.labels.push(label);
+      return true;
+    }
+    if (result.length >= limit) return false;
+    last = {
+      id: profile.id,
+      title: profile.title,
+      title_en: profile.title_en,
+      lang: profile.lang,
+      labels: [label],
+    };
+    result.push(last);
+    return true;
+  };
+  if (!uses.grouped && uses.scans < SCANS_BEFORE_GROUPING) {
+    // A few concepts (the usual --limit, or a table's first roles): one pass over one column each.
+    uses.scans++;
+    const column = uses.concept;
+    for (let u = 0; u < uses.count; u++) if (column[u] === entry.index && !add(u)) break;
+    return result;
+  }
+  const { start, byConcept } = grouped(index);
+  for (let i = start[entry.index] as number; i < (start[entry.index + 1] as number); i++) {
+    if (!add(byConcept[i] as number)) break;
+  }
+  return result;
 }
 
 /**
@@ -94,63 +218,127 @@ export function compactForm(text: string): string {
  * role's head (skills and tools as written), not the full profile.
  */
 export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: VocabularyIndex): SearchIndex {
-  const roles = new Map<string, RoleUse[]>();
+  const skills = new Map<string, ConceptEntry>();
+  const tools = new Map<string, ConceptEntry>();
+  const concepts: ConceptEntry[] = [];
   const names = new Map<string, ConceptName>();
   const toolsByCategory = new Map<string, Set<string>>();
   const categoryNames = new Map<string, CategoryName>();
-  // The roles' own names, deduplicated before any folding (folding is the costly part).
-  const roleNames = new Map<string, ConceptName>();
-
+  // The roles' own names, each (concept, label) once, in the order first seen (folding is the costly part).
+  const roleNames: [ConceptEntry, number][] = [];
+  // Each (category, tool) pair once, in the order first seen.
+  const toolCategories: [string, string][] = [];
+  // Folded forms of names, each text folded once.
+  const forms = new Map<string, string>();
+  const formOf = (text: string): string => {
+    let form = forms.get(text);
+    if (form === undefined) {
+      form = searchForm(text);
+      forms.set(text, form);
+    }
+    return form;
+  };
   const addName = (concept: ConceptRef, text: string, source: NameSource) => {
     const id = `${conceptKey(concept)}\u0000${text}`;
-    if (!names.has(id) && searchForm(text) !== "") names.set(id, { concept, text, source });
+    if (!names.has(id) && formOf(text) !== "") names.set(id, { concept, text, source });
   };
-  const addUse = (concept: ConceptRef, role: SearchableRole, label: string) => {
-    const key = conceptKey(concept);
-    roleNames.set(`${key}\u0000${label}`, { concept, text: label, source: "profile" });
-    const uses = getOrCreate(roles, key, (): RoleUse[] => []);
-    const { profile } = role;
-    // Roles are read one at a time, so this role's use, if any, is the last one.
-    let use = uses.at(-1);
-    if (use?.id !== profile.id) {
-      use = {
-        id: profile.id,
-        title: profile.title,
-        title_en: profile.title_en,
-        lang: profile.lang,
+
+  // Cached heads know their list lengths without reading the lists: size the columns once.
+  let capacity = 0;
+  for (const role of loadedRoles) {
+    const counts = role.profile as { skill_count?: unknown; tool_count?: unknown };
+    if (typeof counts.skill_count === "number" && typeof counts.tool_count === "number")
+      capacity += counts.skill_count + counts.tool_count;
+  }
+  const uses: Uses = {
+    count: 0,
+    scans: 0,
+    role: new Int32Array(Math.max(capacity, 64)),
+    concept: new Int32Array(Math.max(capacity, 64)),
+    label: new Int32Array(Math.max(capacity, 64)),
+  };
+  const entryFor = (map: Map<string, ConceptEntry>, kind: HitKind, id: string): ConceptEntry => {
+    let entry = map.get(id);
+    if (entry === undefined) {
+      entry = {
+        concept: { kind, id },
+        index: concepts.length,
         labels: [],
+        labelIndex: new Map(),
+        roleCount: 0,
+        lastRole: -1,
+        lastLabel: -1,
+        categories: [],
       };
-      uses.push(use);
+      concepts.push(entry);
+      map.set(id, entry);
     }
-    if (!use.labels.includes(label)) use.labels.push(label);
+    return entry;
   };
+  const addUse = (entry: ConceptEntry, role: number, roleId: string, label: string) => {
+    let labelIndex = entry.labels[entry.lastLabel] === label ? entry.lastLabel : entry.labelIndex.get(label);
+    if (labelIndex === undefined) {
+      labelIndex = entry.labels.length;
+      entry.labels.push(label);
+      entry.labelIndex.set(label, labelIndex);
+      roleNames.push([entry, labelIndex]);
+    }
+    entry.lastLabel = labelIndex;
+    // Roles are read one at a time, so this role's earlier use, if any, is the concept's last one.
+    if (entry.lastRole !== role && loadedRoles[entry.lastRole]?.profile.id !== roleId) entry.roleCount++;
+    entry.lastRole = role;
+    if (uses.count === uses.role.length) {
+      const grow = (column: Int32Array) => {
+        const larger = new Int32Array(column.length * 2);
+        larger.set(column);
+        return larger;
+      };
+      uses.role = grow(uses.role);
+      uses.concept = grow(uses.concept);
+      uses.label = grow(uses.label);
+    }
+    uses.role[uses.count] = role;
+    uses.concept[uses.count] = entry.index;
+    uses.label[uses.count] = labelIndex;
+    uses.count++;
+  };
+
+  for (let r = 0; r < loadedRoles.length; r++) {
+    const profile = (loadedRoles[r] as SearchableRole).profile;
+    const roleId = profile.id;
+    // Each list is read once: on a cached library they are getters that read the cache.
+    const roleSkills = profile.skills;
+    const roleTools = profile.tools;
+    for (const item of roleSkills) addUse(entryFor(skills, "skill", item.skill), r, roleId, item.label);
+    for (const item of roleTools) {
+      const entry = entryFor(tools, "tool", item.tool);
+      addUse(entry, r, roleId, item.name);
+      if (entry.categories[0] !== item.category && !entry.categories.includes(item.category)) {
+        entry.categories.push(item.category);
+        toolCategories.push([item.category, item.tool]);
+      }
+    }
+  }
   const addTool = (category: string, tool: string) => {
     getOrCreate(toolsByCategory, category, () => new Set<string>()).add(tool);
   };
+  for (const [category, tool] of toolCategories) addTool(category, tool);
   const addCategoryName = (category: string, text: string) => {
     const compact = compactForm(text);
     if (compact !== "" && !categoryNames.has(compact)) categoryNames.set(compact, { category, text });
   };
 
-  for (const role of loadedRoles) {
-    for (const entry of role.profile.skills) addUse({ kind: "skill", id: entry.skill }, role, entry.label);
-    for (const entry of role.profile.tools) {
-      addUse({ kind: "tool", id: entry.tool }, role, entry.name);
-      addTool(entry.category, entry.tool);
-    }
-  }
-
   // Vocabulary names only for concepts some role has (a hit must lead to roles), and before the
   // roles' own wording, so that a name both use is reported as the vocabulary's.
   for (const skill of vocabulary.vocabulary.skills) {
-    const concept: ConceptRef = { kind: "skill", id: skill.id };
-    if (!roles.has(conceptKey(concept))) continue;
+    const concept = skills.get(skill.id)?.concept;
+    if (!concept) continue;
     for (const lang of LANGUAGES) addName(concept, skill.labels[lang], "label");
     for (const alias of skill.aliases) addName(concept, alias, "alias");
   }
   for (const tool of vocabulary.vocabulary.tools) {
-    const concept: ConceptRef = { kind: "tool", id: tool.id };
-    if (!roles.has(conceptKey(concept))) continue;
+    const concept = tools.get(tool.id)?.concept;
+    if (!concept) continue;
     addName(concept, tool.name, "name");
     for (const lang of LANGUAGES) addName(concept, tool.labels[lang], "label");
     for (const alias of tool.aliases) addName(concept, alias, "alias");
@@ -161,12 +349,21 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     for (const lang of LANGUAGES) addCategoryName(category.id, category.labels[lang]);
     for (const alias of category.aliases) addCategoryName(category.id, alias);
   }
-  for (const name of roleNames.values()) addName(name.concept, name.text, name.source);
+  for (const [entry, label] of roleNames) addName(entry.concept, entry.labels[label] ?? "", "profile");
 
   const byKey = new Map<string, IndexKey>();
   for (const name of names.values()) {
-    const key = searchForm(name.text);
+    const key = formOf(name.text);
     getOrCreate(byKey, key, (): IndexKey => ({ key, names: [] })).names.push(name);
   }
-  return { keys: [...byKey.values()], categoryNames, toolsByCategory, roles };
+  return {
+    keys: [...byKey.values()],
+    categoryNames,
+    toolsByCategory,
+    sources: loadedRoles,
+    skills,
+    tools,
+    concepts,
+    uses,
+  };
 }

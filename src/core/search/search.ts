@@ -13,6 +13,8 @@ import {
   type HitKind,
   type NameSource,
   type RoleUse,
+  roleCount,
+  rolesOf,
   type SearchIndex,
   searchForm,
   wordsOf,
@@ -40,6 +42,8 @@ export interface SearchOptions {
   labelLang: Language;
   /** Most concepts returned; all when absent. */
   limit?: number;
+  /** Most roles listed per concept returned (a terminal table shows only a few); all when absent. */
+  rolesPerHit?: number;
 }
 
 /** A role that has the concept found: id, title as written, English title, language, its own labels. */
@@ -77,6 +81,8 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** Names close to the query, as written, when nothing was found. */
   suggestions: string[];
+  /** For each hit, how many roles have it (hit.roles may list fewer, under rolesPerHit). */
+  roleCounts: number[];
 }
 
 interface Match {
@@ -199,20 +205,30 @@ export class SkillToolSearch {
         }
       }
     }
-    const hits = [...found.values()].map(({ best, terms }) => this.hit(best, terms, options.labelLang));
-    hits.sort(
+    // Ranked on the concepts alone; the roles are resolved only for the hits returned.
+    const ranked = [...found.values()].map(({ best, terms }) => ({
+      best,
+      terms,
+      hit: this.hit(best, terms, options.labelLang),
+      roleCount: roleCount(this.index, best.concept),
+    }));
+    ranked.sort(
       (a, b) =>
-        b.quality - a.quality ||
-        VIA_RANK[a.matched_via] - VIA_RANK[b.matched_via] ||
-        b.roles.length - a.roles.length ||
-        a.label.localeCompare(b.label, "en") ||
-        a.id.localeCompare(b.id, "en"),
+        b.hit.quality - a.hit.quality ||
+        VIA_RANK[a.hit.matched_via] - VIA_RANK[b.hit.matched_via] ||
+        b.roleCount - a.roleCount ||
+        a.hit.label.localeCompare(b.hit.label, "en") ||
+        a.hit.id.localeCompare(b.hit.id, "en"),
     );
+    const returned = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+    for (const { hit, best } of returned)
+      hit.roles = rolesOf(this.index, best.concept, options.rolesPerHit) ?? [];
     return {
       terms,
-      total: hits.length,
-      hits: options.limit === undefined ? hits : hits.slice(0, options.limit),
-      suggestions: hits.length === 0 ? this.suggest(words, kinds) : [],
+      total: ranked.length,
+      hits: returned.map(({ hit }) => hit),
+      suggestions: ranked.length === 0 ? this.suggest(words, kinds) : [],
+      roleCounts: returned.map(({ roleCount }) => roleCount),
     };
   }
 
@@ -311,10 +327,7 @@ export class SkillToolSearch {
       terms,
       matched: match.matched,
       matched_via: match.via,
-      roles: (this.index.roles.get(conceptKey(match.concept)) ?? []).map((use) => ({
-        ...use,
-        labels: [...use.labels],
-      })),
+      roles: [],
     };
   }
 
