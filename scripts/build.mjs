@@ -2,6 +2,7 @@
 // so each command pays only for the modules it uses.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -18,6 +19,23 @@ const cliTableMeasuresFast = {
         ? { path: new URL("./string-width-fast.cjs", import.meta.url).pathname }
         : undefined,
     );
+  },
+};
+
+// cli-table3 0.6.5 builds a debug string for every line it draws, `utils.truncate(this.content,
+// 10)`, which trims a multi-line cell one character at a time and re-measures it each time:
+// quadratic in the cell's length, per line. The string is only logged at debug level, so the
+// build drops it. If cli-table3 changes, the build stops here rather than ship slow code.
+const cliTableSkipsDebugTruncate = {
+  name: "cli-table3-skips-debug-truncate",
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const debugLine = "let content = utils.truncate(this.content, 10, this.truncate);";
+      if (!source.includes(debugLine))
+        throw new Error(`cli-table3 changed: ${debugLine} not found in ${args.path}`);
+      return { contents: source.replace(debugLine, 'let content = "";'), loader: "js" };
+    });
   },
 };
 
@@ -61,7 +79,7 @@ await build({
   banner: {
     js: 'import { createRequire as __csrolesCreateRequire } from "node:module"; const require = __csrolesCreateRequire(import.meta.url);',
   },
-  plugins: [grayMatterUsesJsYaml4, cliTableMeasuresFast],
+  plugins: [grayMatterUsesJsYaml4, cliTableMeasuresFast, cliTableSkipsDebugTruncate],
   define: { __CSROLES_BUILD__: JSON.stringify(buildId) },
   logLevel: "warning",
 });

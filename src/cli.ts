@@ -197,7 +197,11 @@ export async function run(io: RunIo): Promise<number> {
 function reportError(error: unknown, io: RunIo): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return ExitCode.ok;
-    const message = error.message.replace(/^error: /, "");
+    // `csroles help <unknown>`: commander shows the help as an error (to the silenced stream).
+    const message =
+      error.code === "commander.help"
+        ? "cannot show help: unknown command"
+        : error.message.replace(/^error: /, "");
     io.writeErr(`csroles: ${message}\n`);
     if (!message.includes("Did you mean")) io.writeErr("hint: run 'csroles --help' for usage\n");
     return ExitCode.usage;

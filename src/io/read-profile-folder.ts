@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { resolve } from "node:path";
 import type { ProfileFile } from "../core/load-profiles.js";
 import type { Problem } from "../core/problem.js";
@@ -31,6 +40,13 @@ function describeError(error: unknown): string {
   }
 }
 
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "a special file";
+}
+
 /**
  * Reads one profile file without ever blocking or reading without bound: opened non-blocking
  * (a FIFO named x.md would otherwise block forever), checked to be a regular file of at most
@@ -39,12 +55,13 @@ function describeError(error: unknown): string {
 export function readProfileFile(path: string, origin: string): ProfileFile {
   let fd: number | undefined;
   try {
+    // Checked before opening too: opening a FIFO or a device can itself act on it (wake a
+    // writer, rewind a tape). The check after opening closes the race with a swapped file.
+    const before = statSync(path);
+    if (!before.isFile()) return fileProblem(path, origin, `is ${kindOf(before)}, not a profile file`);
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
-    if (!stats.isFile()) {
-      const kind = stats.isDirectory() ? "a folder" : stats.isFIFO() ? "a FIFO" : "not a regular file";
-      return fileProblem(path, origin, `is ${kind}, not a profile file`);
-    }
+    if (!stats.isFile()) return fileProblem(path, origin, `is ${kindOf(stats)}, not a profile file`);
     if (stats.size > MAX_PROFILE_BYTES) {
       return fileProblem(
         path,

@@ -81,7 +81,7 @@ function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Lang
 function responsibilities(w: Writer, p: Profile): void {
   heading(w, "Responsibilities");
   for (const area of p.responsibilities) {
-    w.lines.push(w.theme.subheading(`  ${neutralizeInline(area.area)}`));
+    w.lines.push(...wrapIndented(neutralizeInline(area.area), w.width, "  ").map(w.theme.subheading));
     if (area.text) para(w, area.text, "    ");
     for (const item of area.items) bullet(w, item.label, item.text, "    ");
   }
@@ -101,7 +101,7 @@ function skills(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Langua
   heading(w, "Skills");
   for (const [group, entries] of groupBy(p.skills, (s) => s.group ?? "")) {
     const indent = group ? "    " : "  ";
-    if (group) w.lines.push(w.theme.subheading(`  ${neutralizeInline(group)}`));
+    if (group) w.lines.push(...wrapIndented(neutralizeInline(group), w.width, "  ").map(w.theme.subheading));
     for (const entry of entries) {
       const concept = vocabulary.label("skills", entry.skill, lang);
       const lead = `${entry.label} [${concept}]`;
@@ -165,7 +165,8 @@ function notes(w: Writer, p: Profile): void {
   for (const block of neutralize(p.body).split(/\n\s*\n/)) {
     const text = block.trim();
     if (text.startsWith("#")) {
-      w.lines.push(w.theme.subheading(`  ${text.replace(/^#+\s*/, "").replace(/\n/g, " ")}`));
+      const title = text.replace(/^#+\s*/, "").replace(/\n/g, " ");
+      w.lines.push(...wrapIndented(title, w.width, "  ").map(w.theme.subheading));
       continue;
     }
     for (const line of text.split("\n")) {

@@ -88,6 +88,17 @@ export function wrapIndented(
   first: string,
   rest = " ".repeat(displayWidth(first)),
 ) {
-  const inner = Math.max(1, width - displayWidth(first));
-  return wrapText(text, inner).map((line, index) => (index === 0 ? first : rest) + line);
+  const firstWidth = Math.max(1, width - displayWidth(first));
+  const restWidth = Math.max(1, width - displayWidth(rest));
+  const [head, ...tail] = wrapText(text, firstWidth);
+  if (firstWidth === restWidth || tail.length === 0) {
+    return [head ?? "", ...tail].map((line, index) => (index === 0 ? first : rest) + line);
+  }
+  // The other lines have a different width: wrap what follows the first line again, joining
+  // the pieces of words broken after a hyphen back together.
+  const remainder = tail.reduce(
+    (joined, line) => (joined === "" || joined.endsWith("-") ? joined + line : `${joined} ${line}`),
+    "",
+  );
+  return [first + (head ?? ""), ...wrapText(remainder, restWidth).map((line) => rest + line)];
 }

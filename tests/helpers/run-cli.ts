@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ export interface CliResult {
 
 /** Each test file gets its own profile cache, so tests never touch the user's ~/.cache. */
 export const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), "csroles-test-cache-"));
+process.once("exit", () => rmSync(TEST_CACHE_HOME, { recursive: true, force: true }));
 
 /**
  * Runs the built binary (npm test builds first) as a user would, with a clean, predictable

@@ -7,7 +7,7 @@ import { markdownCell } from "../../src/render/markdown.js";
 import { neutralize, neutralizeInline } from "../../src/render/neutralize.js";
 import { resolveColor, resolveWidth } from "../../src/render/output-context.js";
 import { allocateWidths, renderTable } from "../../src/render/table.js";
-import { displayWidth, wrapText } from "../../src/render/wrap-text.js";
+import { displayWidth, wrapIndented, wrapText } from "../../src/render/wrap-text.js";
 
 describe("foldText", () => {
   it.each([
@@ -118,6 +118,14 @@ describe("wrapText", () => {
 
   it("keeps paragraphs", () => {
     expect(wrapText("a\n\nb", 10)).toEqual(["a", "", "b"]);
+  });
+});
+
+describe("wrapIndented", () => {
+  it("fits every line to the width, whichever prefix it has", () => {
+    const lines = wrapIndented("alpha beta gamma delta epsilon zeta eta theta", 16, "", "    ");
+    expect(lines).toEqual(["alpha beta gamma", "    delta", "    epsilon zeta", "    eta theta"]);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(16);
   });
 });
 
