@@ -202,8 +202,12 @@ function reportError(error: unknown, io: RunIo): number {
       error.code === "commander.help"
         ? "cannot show help: unknown command"
         : error.message.replace(/^error: /, "");
-    io.writeErr(`csroles: ${message}\n`);
-    if (!message.includes("Did you mean")) io.writeErr("hint: run 'csroles --help' for usage\n");
+    // commander puts its suggestion on a second line, "(Did you mean list?)": make it the hint.
+    const [problem = "", suggestion] = message.split(/\n\(Did you mean (.+)\?\)/);
+    io.writeErr(`csroles: ${problem}\n`);
+    io.writeErr(
+      suggestion ? `hint: did you mean ${suggestion}?\n` : "hint: run 'csroles --help' for usage\n",
+    );
     return ExitCode.usage;
   }
   if (error instanceof CsrolesError) {

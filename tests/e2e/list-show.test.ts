@@ -225,7 +225,7 @@ describe("the command line", () => {
     [["frobnicate"], /unknown command 'frobnicate'/],
     [["list", "--frob"], /unknown option '--frob'/],
     [["show"], /missing required argument 'role'/],
-    [["lst"], /Did you mean list\?/],
+    [["lst"], /^csroles: unknown command .lst.\nhint: did you mean list\?\n$/],
   ])("%j is a usage error (exit 2), one line, no stack", (args, message) => {
     const result = runCli(args);
     expect(result.code).toBe(2);

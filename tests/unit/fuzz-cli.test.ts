@@ -197,9 +197,9 @@ describe("any command line, any environment", () => {
         const shown = colourAskedFor(argv, env) ? stdout.replace(/\u001b\[[0-9;]*m/g, "") : stdout;
         expect(unsafeCharacters(shown)).toEqual([]);
         expect(stderr).not.toMatch(/\n\s+at /);
-        // commander puts its own suggestion on a second line: "(Did you mean --json?)".
+        // Every error line is csroles' own, or its hint (commander's suggestions included).
         for (const line of stderr.split("\n").filter((l) => l !== "")) {
-          expect(line).toMatch(/^((csroles|hint): |\(Did you mean .*\?\)$)/);
+          expect(line).toMatch(/^(csroles|hint): /);
         }
         if (code === 2) expect(stdout).toBe("");
         if (code === 0 && chosenFormat(argv) === "json" && !printsHelp(argv)) {
