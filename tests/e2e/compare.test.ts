@@ -420,3 +420,35 @@ describe("csroles compare: errors", () => {
     expect(result.stderr.split("\n")[0]).toBe("csroles: missing required argument 'roles'");
   });
 });
+
+describe("csroles compare: large profiles", () => {
+  // Two valid profiles at the limits (300 tools with long names) once took minutes in cli-table3's
+  // per-line debug truncation; the timeout only guards against a hang, speed is the benchmark's.
+  const dir = mkdtempSync(join(tmpdir(), "csroles-compare-large-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("compares two profiles with 300 long tool names each", { timeout: 120_000 }, () => {
+    const valid = readFileSync(join(ROOT, "tests/fixtures/profiles/valid/support-agent.md"), "utf8");
+    const [head = "", body = ""] = valid.split("tools:\n");
+    const rest = body.slice(body.indexOf("career_path:"));
+    for (const n of [1, 2]) {
+      const tools = Array.from(
+        { length: 300 },
+        (_, i) =>
+          `  - tool: zendesk\n    name: ${"Zendesk Suite Enterprise Edition ".repeat(3)}${n}-${i}\n    category: help-desk\n    heading: Helpdesk\n`,
+      ).join("");
+      writeFileSync(
+        join(dir, `big-${n}.md`),
+        `${head.replace("id: support-agent", `id: big-${n}`)}tools:\n${tools}${rest}`,
+      );
+    }
+    const result = runCli(["compare", "big-1", "big-2", "--only", "tools", "--data", dir], {
+      timeout: 110_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1-299");
+    expect(result.stdout).toContain("2-299");
+    expect(widest(result.stdout)).toBeLessThanOrEqual(80);
+  });
+});
