@@ -4,9 +4,10 @@ import { compareRoles } from "../../src/core/compare/compare-roles.js";
 import { jaccard, summarizeOverlap } from "../../src/core/compare/overlap.js";
 import type { Comparison } from "../../src/core/compare/types.js";
 import type { Profile } from "../../src/core/profile.js";
-import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { VocabularyIndex } from "../../src/core/vocabulary.js";
 import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 await ensureParser();
@@ -23,7 +24,7 @@ const concepts = (...ids: string[]) =>
 
 /** A small vocabulary, so the model is tested apart from the real data. */
 function tinyVocabulary(): VocabularyIndex {
-  const built = buildVocabulary({
+  return testVocabulary({
     skills: concepts("talk", "listen", "lead", "count"),
     toolCategories: concepts("crm", "chat"),
     stages: concepts("entry", "mid-level", "specialist", "management"),
@@ -35,31 +36,9 @@ function tinyVocabulary(): VocabularyIndex {
       { id: "mailer", name: "Mailer", category: "chat", labels: labels("Mailer"), aliases: [] },
     ],
   });
-  if ("problems" in built) throw new Error(built.problems.join("; "));
-  return built.vocabulary;
 }
 
-function profile(id: string, fields: Partial<Profile>): Profile {
-  return {
-    id,
-    title: `${id} as written`,
-    title_en: `${id} in English`,
-    lang: "sv",
-    level: "entry",
-    position: "agent",
-    aliases: [],
-    summary: "",
-    summary_en: "",
-    responsibilities: [],
-    skills: [],
-    tools: [],
-    career_path: [],
-    best_practices: [],
-    source: {},
-    body: "",
-    ...fields,
-  };
-}
+const profile = (id: string, fields: Partial<Profile>): Profile => testProfile(id, fields);
 
 const tiny = tinyVocabulary();
 

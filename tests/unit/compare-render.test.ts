@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 import { compareRoles } from "../../src/core/compare/compare-roles.js";
 import type { Comparison } from "../../src/core/compare/types.js";
 import type { Profile } from "../../src/core/profile.js";
-import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { VocabularyIndex } from "../../src/core/vocabulary.js";
 import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { renderCompareCsv } from "../../src/render/compare-csv.js";
 import { renderCompareMarkdown } from "../../src/render/compare-markdown.js";
 import { renderCompareTable } from "../../src/render/compare-table.js";
 import { chalkModule } from "../../src/render/theme.js";
 import { displayWidth, isPlainText, ROOT } from "../helpers/run-cli.js";
+import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 await ensureParser();
@@ -21,7 +22,7 @@ const labels = (en: string) => ({ en, da: `${en} da`, sv: `${en} sv`, nb: `${en}
 const concepts = (...ids: string[]) => ids.map((id) => ({ id, labels: labels(id), aliases: [] }));
 
 function tinyVocabulary(): VocabularyIndex {
-  const built = buildVocabulary({
+  return testVocabulary({
     skills: concepts("talking", "listening", "leading"),
     toolCategories: concepts("crm", "chat"),
     stages: concepts("entry", "mid-level", "management"),
@@ -32,31 +33,10 @@ function tinyVocabulary(): VocabularyIndex {
       { id: "chatty", name: "Chatty", category: "chat", labels: labels("Chatty"), aliases: [] },
     ],
   });
-  if ("problems" in built) throw new Error(built.problems.join("; "));
-  return built.vocabulary;
 }
 
-function profile(id: string, fields: Partial<Profile>): Profile {
-  return {
-    id,
-    title: id,
-    title_en: id,
-    lang: "sv",
-    level: "entry",
-    position: "agent",
-    aliases: [],
-    summary: "",
-    summary_en: "",
-    responsibilities: [],
-    skills: [],
-    tools: [],
-    career_path: [],
-    best_practices: [],
-    source: {},
-    body: "",
-    ...fields,
-  };
-}
+const profile = (id: string, fields: Partial<Profile>): Profile =>
+  testProfile(id, { title: id, title_en: id, ...fields });
 
 const tiny = tinyVocabulary();
 const agent = profile("agent", {

@@ -1,11 +1,12 @@
 // Roles and a vocabulary for the picker's unit tests, apart from the real data.
 import type { LoadedRole, ProfileHead } from "../../src/core/profile.js";
-import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { VocabularyIndex } from "../../src/core/vocabulary.js";
+import { testRole, testVocabulary } from "../helpers/test-data.js";
 
 const labels = (en: string, sv = en) => ({ en, da: en, sv, nb: en, fi: en });
 
 export function pickVocabulary(): VocabularyIndex {
-  const built = buildVocabulary({
+  return testVocabulary({
     skills: [],
     toolCategories: [],
     stages: [],
@@ -19,32 +20,14 @@ export function pickVocabulary(): VocabularyIndex {
     ],
     tools: [],
   });
-  if ("problems" in built) throw new Error(built.problems.join("; "));
-  return built.vocabulary;
 }
 
-export function pickRole(
+export const pickRole: (
   id: string,
   title: string,
   titleEn: string,
-  fields: Partial<ProfileHead> = {},
-): LoadedRole {
-  const profile: ProfileHead = {
-    id,
-    title,
-    title_en: titleEn,
-    lang: "sv",
-    level: "entry",
-    position: "agent",
-    aliases: [],
-    skill_count: 0,
-    tool_count: 0,
-    skills: [],
-    tools: [],
-    ...fields,
-  };
-  return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] };
-}
+  fields?: Partial<ProfileHead>,
+) => LoadedRole = testRole;
 
 export const TEAM_LEAD = pickRole(
   "customer-service-team-lead",

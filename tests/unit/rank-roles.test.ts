@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LoadedRole, ProfileHead } from "../../src/core/profile.js";
 import { fuzzyLimit, rankableRoles, rankRoles } from "../../src/core/rank-roles.js";
-import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { VocabularyIndex } from "../../src/core/vocabulary.js";
 import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { testRole, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 await ensureParser();
@@ -13,7 +14,7 @@ const labels = (en: string, sv = en) => ({ en, da: en, sv, nb: en, fi: en });
 
 /** A vocabulary with two positions, so the ranking is tested apart from the real data. */
 function tinyVocabulary(): VocabularyIndex {
-  const built = buildVocabulary({
+  return testVocabulary({
     skills: [],
     toolCategories: [],
     stages: [],
@@ -24,27 +25,10 @@ function tinyVocabulary(): VocabularyIndex {
     levels: [{ id: "entry", labels: labels("Entry"), aliases: [] }],
     tools: [],
   });
-  if ("problems" in built) throw new Error(built.problems.join("; "));
-  return built.vocabulary;
 }
 
-function role(id: string, title: string, titleEn: string, fields: Partial<ProfileHead> = {}): LoadedRole {
-  const profile: ProfileHead = {
-    id,
-    title,
-    title_en: titleEn,
-    lang: "sv",
-    level: "entry",
-    position: "agent",
-    aliases: [],
-    skill_count: 0,
-    tool_count: 0,
-    skills: [],
-    tools: [],
-    ...fields,
-  };
-  return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] };
-}
+const role = (id: string, title: string, titleEn: string, fields: Partial<ProfileHead> = {}): LoadedRole =>
+  testRole(id, title, titleEn, fields);
 
 const tiny = rankableRoles(
   [

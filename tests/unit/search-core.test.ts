@@ -8,9 +8,10 @@ import {
   SkillToolSearch,
 } from "../../src/core/search/search.js";
 import { buildSearchIndex, rolesOf, searchForm } from "../../src/core/search/search-index.js";
-import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { VocabularyIndex } from "../../src/core/vocabulary.js";
 import { UsageError } from "../../src/errors.js";
 import { renderSearchTable } from "../../src/render/search-table.js";
+import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 type Labels = Record<Language, string>;
 const same = (name: string): Labels => ({ en: name, da: name, sv: name, nb: name, fi: name });
@@ -18,7 +19,7 @@ const concept = (id: string, labels: Labels, aliases: string[] = []) => ({ id, l
 
 /** A small vocabulary in the shape of data/vocabulary, so the search is tested apart from the real data. */
 function fixtureVocabulary(): VocabularyIndex {
-  const built = buildVocabulary({
+  return testVocabulary({
     skills: [
       concept("empathy", { en: "Empathy", da: "Empati", sv: "Empati", nb: "Empati", fi: "Empatia" }, [
         "myötätunto",
@@ -99,30 +100,10 @@ function fixtureVocabulary(): VocabularyIndex {
       { id: "slack", name: "Slack", category: "help-desk", labels: same("Slack"), aliases: [] },
     ],
   });
-  if ("problems" in built) throw new Error(built.problems.join("; "));
-  return built.vocabulary;
 }
 
 function loaded(id: string, lang: Language, fields: Partial<Profile>): LoadedProfile {
-  const profile: Profile = {
-    id,
-    title: `${id} as written`,
-    title_en: `${id} in English`,
-    lang,
-    level: "entry",
-    position: "agent",
-    aliases: [],
-    summary: "",
-    summary_en: "",
-    responsibilities: [],
-    skills: [],
-    tools: [],
-    career_path: [],
-    best_practices: [],
-    source: {},
-    body: "",
-    ...fields,
-  };
+  const profile = testProfile(id, { lang, ...fields });
   return { profile, file: `/fixtures/${id}.md`, origin: "fixtures", overrides: [] };
 }
 

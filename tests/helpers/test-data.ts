@@ -1,0 +1,52 @@
+// Builders for small, made-up test data, so unit tests of the core run apart from data/.
+import type { Profile, ProfileHead } from "../../src/core/profile.js";
+import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+
+/** A vocabulary from raw concept lists; a mistake in the test data fails loudly. */
+export function testVocabulary(raw: Parameters<typeof buildVocabulary>[0]): VocabularyIndex {
+  const built = buildVocabulary(raw);
+  if ("problems" in built) throw new Error(built.problems.join("; "));
+  return built.vocabulary;
+}
+
+/** A complete, empty profile with the given fields. */
+export function testProfile(id: string, fields: Partial<Profile> = {}): Profile {
+  return {
+    id,
+    title: `${id} as written`,
+    title_en: `${id} in English`,
+    lang: "sv",
+    level: "entry",
+    position: "agent",
+    aliases: [],
+    summary: "",
+    summary_en: "",
+    responsibilities: [],
+    skills: [],
+    tools: [],
+    career_path: [],
+    best_practices: [],
+    source: {},
+    body: "",
+    ...fields,
+  };
+}
+
+/** A role's head with the given titles and fields, as loaded from /roles/<id>.md. */
+export function testRole(id: string, title: string, titleEn: string, fields: Partial<ProfileHead> = {}) {
+  const profile: ProfileHead = {
+    id,
+    title,
+    title_en: titleEn,
+    lang: "sv",
+    level: "entry",
+    position: "agent",
+    aliases: [],
+    skill_count: 0,
+    tool_count: 0,
+    skills: [],
+    tools: [],
+    ...fields,
+  };
+  return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] as string[] };
+}
