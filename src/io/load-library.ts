@@ -14,18 +14,14 @@ import { VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
 import { lazyModule } from "../lazy-module.js";
 import {
-  type CachedFile,
   cacheKey,
   decodeLists,
   encodeLists,
-  type FileStamp,
+  type FileToCache,
   type HeadCore,
-  type Lists,
+  type Manifest,
   RecordReader,
-  readLists,
   readManifest,
-  recordHash,
-  sameStamp,
   writeCache,
 } from "./profile-cache.js";
 import { assertFolder, listProfileFolder, readProfileFile } from "./read-profile-folder.js";
@@ -53,6 +49,16 @@ export interface Library {
   profile(role: LoadedRole): LoadedProfile;
   /** Every full profile (reads them all: prefer `roles` and `profile()`). */
   readonly profiles: LoadedProfile[];
+  /**
+   * Where a search index built from exactly these roles is kept between runs; undefined without
+   * a profile cache. The index is stored as a JSON header and one integer column (search-index.ts).
+   */
+  searchCache?: SearchCache;
+}
+
+export interface SearchCache {
+  read(): { header: unknown; columns: Int32Array } | undefined;
+  write(header: unknown, columns: Int32Array): void;
 }
 
 /** The parsing half of loading (see profile-parser.ts), imported when some file is not cached. */
@@ -71,60 +77,161 @@ export function loadVocabulary(dataDir: string): VocabularyIndex {
   return needParser().parseVocabulary(dataDir);
 }
 
+/** A file parsed in this run (not taken from the cache). */
+interface FreshFile {
+  /** Size, mtime and inode when the file was read whole (the cache keeps only such files). */
+  stamp?: [number, number, number];
+  problems: Problem[];
+  profile?: Profile;
+}
+
 /**
- * A role's head from the cache: the fields copied, the skill and tool lists read on first use
- * (getters on the prototype, so making thousands of heads stays cheap).
+ * What loading found, one slot per file in load order, in columns: a library of 10,000 profiles
+ * is loaded on every run, and a few objects per file would cost more in garbage collection than
+ * the rest of a warm run.
  */
-class CachedHead implements ProfileHead {
-  readonly id: string;
-  readonly title: string;
-  readonly title_en: string;
-  readonly lang: ProfileHead["lang"];
-  readonly level: string;
-  readonly position: string;
-  readonly aliases: string[];
-  readonly skill_count: number;
-  readonly tool_count: number;
-  private loaded: Pick<ProfileHead, "skills" | "tools"> | undefined;
+class LoadState {
+  readonly paths: string[] = [];
+  readonly origins: string[] = [];
+  /** The file's index in the manifest when its cached entry was used, else -1. */
+  readonly cached: number[] = [];
+  /** Files parsed in this run, by slot. */
+  readonly fresh = new Map<number, FreshFile>();
+  /** Full profiles read from the records file or parsed again, by slot. */
+  readonly profiles = new Map<number, Profile>();
 
   constructor(
-    core: HeadCore,
-    private readonly load: () => Pick<ProfileHead, "skills" | "tools">,
-  ) {
-    this.id = core.id;
-    this.title = core.title;
-    this.title_en = core.title_en;
-    this.lang = core.lang;
-    this.level = core.level;
-    this.position = core.position;
-    this.aliases = core.aliases;
-    this.skill_count = core.skill_count;
-    this.tool_count = core.tool_count;
+    readonly manifest: Manifest | undefined,
+    readonly reader: RecordReader | undefined,
+    readonly vocabulary: VocabularyIndex,
+  ) {}
+
+  add(path: string, origin: string, cached: number): number {
+    this.paths.push(path);
+    this.origins.push(origin);
+    this.cached.push(cached);
+    return this.paths.length - 1;
   }
 
-  get skills(): ProfileHead["skills"] {
-    this.loaded ??= this.load();
-    return this.loaded.skills;
+  problemsOf(slot: number): Problem[] {
+    const cached = this.cached[slot] as number;
+    if (cached !== -1 && this.manifest) return this.manifest.problemsOf(cached);
+    return this.fresh.get(slot)?.problems ?? [];
   }
 
-  get tools(): ProfileHead["tools"] {
-    this.loaded ??= this.load();
-    return this.loaded.tools;
+  /** The full profile in `slot` (which holds a valid one). */
+  profileOf(slot: number, id: string): Profile {
+    const known = this.fresh.get(slot)?.profile ?? this.profiles.get(slot);
+    if (known) return known;
+    const cached = this.cached[slot] as number;
+    let profile =
+      cached !== -1 && this.manifest ? this.reader?.read(this.manifest.recordOf(cached), id) : undefined;
+    if (!profile) {
+      // The cache's data files went away or no longer match: parse the file itself.
+      const path = this.paths[slot] as string;
+      const reparsed = needParser().loadProfileFile(
+        readProfileFile(path, this.origins[slot] as string),
+        this.vocabulary,
+      ).profile;
+      if (reparsed?.profile.id !== id)
+        throw new DataError(`${path} changed while csroles was reading it; run the command again`);
+      profile = reparsed.profile;
+    }
+    this.profiles.set(slot, profile);
+    return profile;
+  }
+
+  /** The head of a cached file: from the heads file, else from its full profile. */
+  headCoreOf(slot: number, id: string): HeadCore {
+    const cached = this.cached[slot] as number;
+    return (
+      (this.manifest && cached !== -1 && this.manifest.headOf(cached)) || headOf(this.profileOf(slot, id))
+    );
+  }
+
+  listsOf(slot: number, id: string): Pick<ProfileHead, "skills" | "tools"> {
+    const cached = this.cached[slot] as number;
+    const lists = this.manifest && cached !== -1 ? this.manifest.listsOf(cached) : undefined;
+    return lists ? decodeLists(lists) : headOf(this.profileOf(slot, id));
   }
 }
 
-function stampOf(path: string): FileStamp | undefined {
-  try {
-    const stats = statSync(path);
-    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } : undefined;
-  } catch {
-    return undefined;
+/**
+ * A role's head from the cache: the id at once (finding a role by id and resolving overrides
+ * need no more), the other fields read from the heads file on first use and the skill and tool
+ * lists from the lists file (getters on the prototype, so making thousands of heads stays cheap).
+ */
+class CachedHead implements ProfileHead {
+  private core: HeadCore | undefined;
+  private lists: Pick<ProfileHead, "skills" | "tools"> | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly state: LoadState,
+    private readonly slot: number,
+  ) {}
+
+  private get known(): HeadCore {
+    this.core ??= this.state.headCoreOf(this.slot, this.id);
+    return this.core;
   }
+
+  get title(): string {
+    return this.known.title;
+  }
+  get title_en(): string {
+    return this.known.title_en;
+  }
+  get lang(): ProfileHead["lang"] {
+    return this.known.lang;
+  }
+  get level(): string {
+    return this.known.level;
+  }
+  get position(): string {
+    return this.known.position;
+  }
+  get aliases(): string[] {
+    return this.known.aliases;
+  }
+  get skill_count(): number {
+    return this.known.skill_count;
+  }
+  get tool_count(): number {
+    return this.known.tool_count;
+  }
+  get skills(): ProfileHead["skills"] {
+    this.lists ??= this.state.listsOf(this.slot, this.id);
+    return this.lists.skills;
+  }
+  get tools(): ProfileHead["tools"] {
+    this.lists ??= this.state.listsOf(this.slot, this.id);
+    return this.lists.tools;
+  }
+}
+
+/** A valid role found by the loader; `slot` is where its file is in the load state. */
+class LibraryRole implements LoadedRole {
+  overrides: string[] = [];
+
+  constructor(
+    readonly profile: ProfileHead,
+    readonly file: string,
+    readonly origin: string,
+    readonly slot: number,
+  ) {}
 }
 
 function vocabularyStamp(dataDir: string): string {
   return JSON.stringify(
-    Object.values(VOCABULARY_FILES).map((file) => stampOf(join(dataDir, "vocabulary", file)) ?? null),
+    Object.values(VOCABULARY_FILES).map((file) => {
+      try {
+        const stats = statSync(join(dataDir, "vocabulary", file));
+        return stats.isFile() ? [stats.size, stats.mtimeMs, stats.ino] : null;
+      } catch {
+        return null;
+      }
+    }),
   );
 }
 
@@ -144,17 +251,6 @@ export function loadLibraryUncached(sources: LibrarySources): LoadResult & { fil
   return parseFolders(resolveFolders(sources), parseVocabulary(sources.dataDir));
 }
 
-interface FileResult {
-  path: string;
-  origin: string;
-  stamp?: FileStamp;
-  problems: Problem[];
-  head?: LoadedRole["profile"];
-  /** Parsed now (not from the cache). */
-  fresh?: Profile;
-  cached?: CachedFile;
-}
-
 /**
  * Reads the vocabulary and every profile folder (built-in first, then the added ones in order),
  * reusing the cache for files whose size, mtime and inode are unchanged.
@@ -162,115 +258,157 @@ interface FileResult {
 export function loadLibrary(sources: LibrarySources): Library {
   const folders = resolveFolders(sources);
   const build = sources.build ?? "dev";
+  const { cacheDir } = sources;
   const key = cacheKey([sources.dataDir, ...folders]);
-  const manifest = sources.cacheDir ? readManifest(sources.cacheDir, key, build) : undefined;
+  const manifest = cacheDir ? readManifest(cacheDir, key, build) : undefined;
   const vocabStamp = vocabularyStamp(sources.dataDir);
-  const vocabularyCached = manifest?.vocabularyStamp === vocabStamp;
+  const vocabularyCached = manifest?.data.vocabularyStamp === vocabStamp;
   const vocabulary =
-    vocabularyCached && manifest ? new VocabularyIndex(manifest.vocabulary) : loadVocabulary(sources.dataDir);
-  const reader =
-    manifest && sources.cacheDir
-      ? new RecordReader(join(sources.cacheDir, manifest.records), manifest.recordsSize)
-      : undefined;
-  // Skill and tool lists are read from the cache only when a command asks for them (search).
-  let lists: Record<string, Lists> | undefined | null;
-  const listsOf = (path: string, id: string): Pick<ProfileHead, "skills" | "tools"> => {
-    if (lists === undefined)
-      lists = (manifest && sources.cacheDir && readLists(sources.cacheDir, manifest)) || null;
-    const entry = lists?.[path];
-    if (Array.isArray(entry) && entry.length === 2 && Array.isArray(entry[0]) && Array.isArray(entry[1])) {
-      return decodeLists(entry);
-    }
-    return headOf(fullProfile(path, id));
-  };
-  const lazyHead = (core: HeadCore, path: string): ProfileHead =>
-    new CachedHead(core, () => listsOf(path, core.id));
+    vocabularyCached && manifest
+      ? new VocabularyIndex(manifest.data.vocabulary)
+      : loadVocabulary(sources.dataDir);
+  const usable = vocabularyCached ? manifest : undefined;
+  const state = new LoadState(usable, usable ? new RecordReader(usable.recordsPath) : undefined, vocabulary);
 
-  let changed = !vocabularyCached;
-  const results: FileResult[] = [];
+  let changed = !usable;
+  // Files the cache holds (read whole, with a stamp), in order: the next one's index in a manifest
+  // that is still right is `stored`.
+  let stored = 0;
+  const candidates: LibraryRole[] = [];
   for (const folder of folders) {
-    for (const entry of listProfileFolder(folder)) {
-      if (entry.problem) {
-        results.push({ path: entry.path, origin: folder, problems: [entry.problem] });
+    const listing = listProfileFolder(folder);
+    if (listing.problem) {
+      state.fresh.set(state.add(folder, folder, -1), { problems: [listing.problem] });
+      continue;
+    }
+    const { paths, stamps } = listing;
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i] as string;
+      const size = stamps[3 * i] as number;
+      const mtimeMs = stamps[3 * i + 1] as number;
+      const ino = stamps[3 * i + 2] as number;
+      const hasStamp = !Number.isNaN(size);
+      const index = hasStamp && usable ? usable.indexOf(path, stored) : -1;
+      if (index !== -1 && usable?.sameStamp(index, size, mtimeMs, ino)) {
+        if (index !== stored) changed = true;
+        stored++;
+        const slot = state.add(path, folder, index);
+        const id = usable.idOf(index);
+        if (id !== undefined)
+          candidates.push(new LibraryRole(new CachedHead(id, state, slot), path, folder, slot));
         continue;
       }
-      const cached = entry.stamp ? manifest?.files[entry.path] : undefined;
-      if (entry.stamp && cached && vocabularyCached && sameStamp(cached.stamp, entry.stamp)) {
-        results.push({
-          path: entry.path,
-          origin: folder,
-          stamp: entry.stamp,
-          problems: cached.problems,
-          cached,
-          ...(cached.head ? { head: lazyHead(cached.head, entry.path) } : {}),
-        });
-        continue;
-      }
-      changed = true;
-      const file = readProfileFile(entry.path, folder);
+      const slot = state.add(path, folder, -1);
+      const file = readProfileFile(path, folder);
       const loaded = needParser().loadProfileFile(file, vocabulary);
-      const result: FileResult = { path: entry.path, origin: folder, problems: loaded.problems };
-      if (entry.stamp && !file.problem) result.stamp = entry.stamp;
-      if (loaded.profile) {
-        result.fresh = loaded.profile.profile;
-        result.head = headOf(loaded.profile.profile);
+      const fresh: FreshFile = { problems: loaded.problems };
+      // A file that cannot be read is not cached, and so changes nothing in the cache.
+      if (hasStamp && !file.problem) {
+        fresh.stamp = [size, mtimeMs, ino];
+        stored++;
+        changed = true;
       }
-      results.push(result);
+      if (loaded.profile) {
+        fresh.profile = loaded.profile.profile;
+        candidates.push(new LibraryRole(headOf(fresh.profile), path, folder, slot));
+      }
+      state.fresh.set(slot, fresh);
     }
   }
-  if (manifest && Object.keys(manifest.files).length !== results.filter((r) => r.stamp).length)
-    changed = true;
+  if (manifest && manifest.size !== stored) changed = true;
 
-  const byFile = new Map(results.map((r) => [r.path, r]));
-  function fullProfile(path: string, id: string): Profile {
-    const result = byFile.get(path);
-    if (!result?.head) throw new Error(`no profile loaded from ${path}`);
-    if (result.fresh) return result.fresh;
-    const fromCache = result.cached?.record ? reader?.read(result.cached.record, id) : undefined;
-    if (fromCache) return fromCache;
-    // The records file went away or no longer matches: parse the file itself.
-    const reparsed = needParser().loadProfileFile(
-      readProfileFile(result.path, result.origin),
-      vocabulary,
-    ).profile;
-    if (!reparsed)
-      throw new DataError(`${result.path} changed while csroles was reading it; run the command again`);
-    result.fresh = reparsed.profile;
-    return reparsed.profile;
-  }
-
-  const candidates: LoadedRole[] = results
-    .filter((r) => r.head)
-    .map((r) => ({
-      profile: r.head as LoadedRole["profile"],
-      file: r.path,
-      origin: r.origin,
-      overrides: [],
-    }));
   const { kept, problems: clashes } = resolveOverrides(candidates);
-  const order = new Map(results.map((r, i) => [r.path, i]));
-  const problems = [...results.flatMap((r) => r.problems), ...clashes].sort(
-    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1),
-  );
+  const problems = orderedProblems(state, clashes);
 
-  if (changed && sources.cacheDir) {
-    saveCache(sources.cacheDir, key, build, vocabStamp, vocabulary, results, reader);
-  }
+  // The search index may be kept only beside a manifest that describes exactly these roles.
+  let current = changed ? undefined : manifest;
+  if (changed && cacheDir) current = saveCache(cacheDir, key, build, vocabStamp, state);
 
   let all: LoadedProfile[] | undefined;
   const library: Library = {
     vocabulary,
     folders,
-    files: results.map((r) => r.path),
+    files: state.paths,
     problems,
     roles: kept,
-    profile: (role) => ({ ...role, profile: fullProfile(role.file, role.profile.id) }),
+    profile: (role) => {
+      if (!(role instanceof LibraryRole)) throw new Error(`${role.file} is not a role of this library`);
+      const { file, origin, overrides } = role;
+      return { profile: state.profileOf(role.slot, role.profile.id), file, origin, overrides };
+    },
     get profiles() {
       all ??= kept.map((role) => library.profile(role));
       return all;
     },
   };
+  if (current) library.searchCache = searchCacheFor(current, build, kept);
   return library;
+}
+
+function orderedProblems(state: LoadState, clashes: Problem[]): Problem[] {
+  const problems: Problem[] = [];
+  for (let slot = 0; slot < state.paths.length; slot++) {
+    const found = state.problemsOf(slot);
+    if (found.length > 0) problems.push(...found);
+  }
+  if (clashes.length === 0) return problems;
+  const order = new Map(state.paths.map((path, i) => [path, i]));
+  return [...problems, ...clashes].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
+}
+
+/**
+ * The search index saved beside a manifest is for the roles that manifest describes; it also
+ * records how many roles it indexed and a hash of their ids, checked before it is used.
+ */
+function searchCacheFor(manifest: Manifest, build: string, roles: LoadedRole[]): SearchCache {
+  const stampOf = () => {
+    let ids = "";
+    for (const role of roles) ids += `${role.profile.id}\n`;
+    return { roles: roles.length, ids: cacheKey([ids]) };
+  };
+  return {
+    read() {
+      const saved = manifest.readSearchIndex(build);
+      if (!saved || typeof saved.header !== "object" || saved.header === null) return undefined;
+      const { roles: count, ids: hash, index } = saved.header as Record<string, unknown>;
+      const stamp = stampOf();
+      if (count !== stamp.roles || hash !== stamp.ids) return undefined;
+      return { header: index, columns: saved.columns };
+    },
+    write(header, columns) {
+      manifest.writeSearchIndex(build, { ...stampOf(), index: header }, columns);
+    },
+  };
+}
+
+/** A cached file's role as the cache holds it (record bytes, head, lists), without parsing the record. */
+function carryOver(state: LoadState, slot: number): FileToCache["role"] | undefined {
+  const { manifest, reader } = state;
+  const cached = state.cached[slot] as number;
+  if (cached === -1 || !manifest || !reader) return undefined;
+  const head = manifest.headOf(cached);
+  const lists = manifest.listsOf(cached);
+  const record = reader.raw(manifest.recordOf(cached));
+  return head && lists && record ? { head, lists, record } : undefined;
+}
+
+function roleToCache(profile: Profile): NonNullable<FileToCache["role"]> {
+  const head = headOf(profile);
+  return {
+    head: {
+      id: head.id,
+      title: head.title,
+      title_en: head.title_en,
+      lang: head.lang,
+      level: head.level,
+      position: head.position,
+      aliases: head.aliases,
+      skill_count: head.skill_count,
+      tool_count: head.tool_count,
+    },
+    lists: encodeLists(head),
+    record: Buffer.from(JSON.stringify(profile)),
+  };
 }
 
 function saveCache(
@@ -278,46 +416,37 @@ function saveCache(
   key: string,
   build: string,
   vocabStamp: string,
-  vocabulary: VocabularyIndex,
-  results: FileResult[],
-  reader: RecordReader | undefined,
-): void {
-  const files: Record<string, CachedFile> = {};
-  const records: Buffer[] = [];
-  const lists: Record<string, Lists> = {};
-  let offset = 0;
-  for (const result of results) {
-    if (!result.stamp) continue;
-    const entry: CachedFile = { stamp: result.stamp, problems: result.problems };
-    if (result.head) {
-      let bytes: Buffer | undefined;
-      if (result.fresh) bytes = Buffer.from(JSON.stringify(result.fresh));
-      else if (result.cached?.record) bytes = reader?.raw(result.cached.record);
-      if (!bytes) return; // cannot carry this record over: leave the old cache alone
-      const h = result.head;
-      entry.head = {
-        id: h.id,
-        title: h.title,
-        title_en: h.title_en,
-        lang: h.lang,
-        level: h.level,
-        position: h.position,
-        aliases: h.aliases,
-        skill_count: h.skill_count,
-        tool_count: h.tool_count,
-      };
-      lists[result.path] = encodeLists(h);
-      entry.record = [offset, bytes.length, recordHash(bytes)];
-      records.push(bytes);
-      offset += bytes.length;
+  state: LoadState,
+): Manifest | undefined {
+  const files: FileToCache[] = [];
+  for (let slot = 0; slot < state.paths.length; slot++) {
+    const cached = state.cached[slot] as number;
+    const fresh = state.fresh.get(slot);
+    const stamp = cached !== -1 ? state.manifest?.stampOf(cached) : fresh?.stamp;
+    if (!stamp) continue;
+    const file: FileToCache = {
+      path: state.paths[slot] as string,
+      stamp: { size: stamp[0], mtimeMs: stamp[1], ino: stamp[2] },
+      problems: state.problemsOf(slot),
+    };
+    const id = cached !== -1 ? state.manifest?.idOf(cached) : fresh?.profile?.id;
+    if (id !== undefined) {
+      let role = fresh ? undefined : carryOver(state, slot);
+      if (!role) {
+        try {
+          role = roleToCache(state.profileOf(slot, id));
+        } catch {
+          return undefined; // cannot carry this record over: leave the old cache alone
+        }
+      }
+      file.role = role;
     }
-    files[result.path] = entry;
+    files.push(file);
   }
-  writeCache(
+  return writeCache(
     cacheDir,
     key,
-    { format: 2, build, vocabularyStamp: vocabStamp, vocabulary: vocabulary.vocabulary, files },
-    records,
-    lists,
+    { build, vocabularyStamp: vocabStamp, vocabulary: state.vocabulary.vocabulary },
+    files,
   );
 }

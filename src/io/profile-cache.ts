@@ -18,14 +18,19 @@ import type { Vocabulary } from "../core/vocabulary-types.js";
 
 /**
  * The profile cache: what parsing and validating every profile file produced, kept between runs
- * so that a warm run reads one small manifest instead of parsing YAML. Layout, per set of folders:
- *   <key>.json          manifest: per file its stamp, problems, head and where its record is
- *   <key>-<token>.rec   full profiles as JSON, one after another, read by byte range
- * Entries are reused only when the file's size, mtime and inode are unchanged; the manifest is
- * checked before use and ignored when truncated, corrupt, or written by another build.
+ * so that a warm run reads one compact manifest instead of parsing YAML. Layout, per set of folders
+ * (`key`), all data files named by the manifest's `token`:
+ *   <key>.json              manifest: per file (in columns) its path, stamp, id, problems, record
+ *   <key8>-<token>.rec      full profiles as JSON, one after another, read by byte range
+ *   <key8>-<token>.heads    the head (title, level, aliases…) of each file, one JSON line each
+ *   <key8>-<token>.lists    skill and tool lists of every role, read to build a search index
+ *   <key8>-<token>.search   the search index built from these roles (written by the first search)
+ * Entries are reused only when the file's size, mtime and inode are unchanged. Every file is
+ * checked before use and ignored when missing, truncated, corrupt, or written by another build:
+ * the cache only ever costs or saves time, it never changes a result.
  */
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export interface FileStamp {
   size: number;
@@ -35,27 +40,6 @@ export interface FileStamp {
 
 /** A role's head without its skill and tool lists, which live in the lists file. */
 export type HeadCore = Omit<ProfileHead, "skills" | "tools">;
-
-export interface CachedFile {
-  stamp: FileStamp;
-  problems: Problem[];
-  head?: HeadCore;
-  /** Byte offset and length of the full profile in the records file, and a hash of its bytes. */
-  record?: [number, number, string];
-}
-
-export interface Manifest {
-  format: number;
-  build: string;
-  vocabularyStamp: string;
-  vocabulary: Vocabulary;
-  records: string;
-  recordsSize: number;
-  /** The file of skill and tool lists per profile (read by search only). */
-  lists: string;
-  listsSize: number;
-  files: Record<string, CachedFile>;
-}
 
 /** Skill [id, label] and tool [id, name, category] lists of one profile, flattened. */
 export type Lists = [string[], string[]];
@@ -78,36 +62,19 @@ export function decodeLists(lists: Lists): Pick<ProfileHead, "skills" | "tools">
   return head;
 }
 
-// On disk each file is one array, to keep a manifest of thousands of profiles quick to parse:
-// [size, mtimeMs, ino, problems, head | 0, offset, length, hash]
-// head: [id, title, title_en, lang, level, position, aliases, skill_count, tool_count]
+/** On disk a head is one array: [id, title, title_en, lang, level, position, aliases, skill_count, tool_count]. */
 type EncodedHead = [string, string, string, string, string, string, string[], number, number];
-type EncodedFile = [number, number, number, Problem[], EncodedHead | 0, number, number, string];
 
-function encodeFile(entry: CachedFile): EncodedFile {
-  const h = entry.head;
-  const head: EncodedHead | 0 = h
-    ? [h.id, h.title, h.title_en, h.lang, h.level, h.position, h.aliases, h.skill_count, h.tool_count]
-    : 0;
-  const [offset, length, hash] = entry.record ?? [0, 0, ""];
-  return [entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ino, entry.problems, head, offset, length, hash];
+export function encodeHead(h: HeadCore): EncodedHead {
+  return [h.id, h.title, h.title_en, h.lang, h.level, h.position, h.aliases, h.skill_count, h.tool_count];
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-
-function decodeFile(value: unknown, recordsSize: number): CachedFile | undefined {
-  if (!Array.isArray(value) || value.length !== 8) return undefined;
-  const [size, mtimeMs, ino, problems, head, offset, length, hash] = value as unknown[];
-  if (typeof size !== "number" || typeof mtimeMs !== "number" || typeof ino !== "number") return undefined;
-  if (!Array.isArray(problems)) return undefined;
-  const entry: CachedFile = { stamp: { size, mtimeMs, ino }, problems: problems as Problem[] };
-  if (head === 0) return entry;
-  if (!Array.isArray(head) || head.length !== 9) return undefined;
-  const [id, title, title_en, lang, level, position, aliases, skill_count, tool_count] = head as unknown[];
+function decodeHead(value: unknown, id: string): HeadCore | undefined {
+  if (!Array.isArray(value) || value.length !== 9) return undefined;
+  const [headId, title, title_en, lang, level, position, aliases, skill_count, tool_count] =
+    value as unknown[];
   if (
-    typeof id !== "string" ||
+    headId !== id ||
     typeof title !== "string" ||
     typeof title_en !== "string" ||
     typeof lang !== "string" ||
@@ -119,9 +86,7 @@ function decodeFile(value: unknown, recordsSize: number): CachedFile | undefined
   ) {
     return undefined;
   }
-  if (typeof offset !== "number" || typeof length !== "number" || typeof hash !== "string") return undefined;
-  if (offset < 0 || length <= 0 || offset + length > recordsSize) return undefined;
-  entry.head = {
+  return {
     id,
     title,
     title_en,
@@ -132,8 +97,24 @@ function decodeFile(value: unknown, recordsSize: number): CachedFile | undefined
     skill_count,
     tool_count,
   };
-  entry.record = [offset, length, hash];
-  return entry;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isProblem(value: unknown): value is Problem {
+  return (
+    isObject(value) &&
+    typeof value.file === "string" &&
+    typeof value.field === "string" &&
+    typeof value.message === "string" &&
+    (value.line === undefined || typeof value.line === "number")
+  );
 }
 
 /** The cache folder: $XDG_CACHE_HOME/csroles, else ~/.cache/csroles; undefined when neither is known. */
@@ -156,7 +137,7 @@ function safeHomedir(): string | undefined {
  * accidental damage; node:crypto would cost several milliseconds of start-up to initialise.
  * (Anyone who can write to the cache folder can change what it holds in any case.)
  */
-function hash53(text: string, seed = 0): string {
+function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -166,24 +147,232 @@ function hash53(text: string, seed = 0): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+function hex53(text: string, seed = 0): string {
+  return hash53(text, seed).toString(16).padStart(14, "0");
 }
 
 export function cacheKey(folders: string[]): string {
   const text = JSON.stringify(folders);
-  return `${hash53(text)}${hash53(text, 1)}`;
+  return `${hex53(text)}${hex53(text, 1)}`;
 }
 
-export function recordHash(bytes: Buffer): string {
-  return hash53(bytes.toString("latin1"));
+/**
+ * A 53-bit hash of bytes (cyrb53's mixing, four bytes a step), kept in the manifest for each data
+ * file and record and checked on every read: damage that leaves well-formed JSON is caught too.
+ */
+export function hashBytes(bytes: Uint8Array): number {
+  let h1 = 0xdeadbeef ^ bytes.length;
+  let h2 = 0x41c6ce57;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = bytes.length >>> 2;
+  for (let i = 0; i < words; i++) {
+    const word = view.getUint32(4 * i, true);
+    h1 = Math.imul(h1 ^ word, 2654435761);
+    h2 = Math.imul(h2 ^ word, 1597334677);
+  }
+  for (let i = 4 * words; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    h1 = Math.imul(h1 ^ byte, 2654435761);
+    h2 = Math.imul(h2 ^ byte, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-export function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+export const recordHash = hashBytes;
+
+/** Where a full profile is in the records file: byte offset, length and hash of the bytes. */
+export type RecordRange = [number, number, number];
+
+/** What the cache knows of every file, as written by writeCache. */
+export interface ManifestData {
+  format: number;
+  build: string;
+  /** Names this manifest's data files; a new one is made by every write. */
+  token: string;
+  vocabularyStamp: string;
+  vocabulary: Vocabulary;
+  recordsSize: number;
+  /** Sizes and hashes (hashBytes) of the heads and lists files. */
+  headsSize: number;
+  headsHash: number;
+  listsSize: number;
+  listsHash: number;
+  /** Per file, in load order: */
+  paths: string[];
+  /** [size, mtimeMs, ino] of each file, one after another. */
+  stamps: number[];
+  /** The id of the valid profile in the file, or 0 when the file has none. */
+  ids: (string | 0)[];
+  /** [offset, length, hash] of each file's record (zeros when it has none). */
+  records: number[];
+  /** The problems of files that have some, by their index. */
+  problems: Record<string, Problem[]>;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+const NO_PROBLEMS: Problem[] = [];
+
+/** A checked manifest, with the heads, lists and search index it names read on demand. */
+export class Manifest {
+  private byPath: Map<string, number> | undefined;
+  /** The problems by file index (the manifest keeps them only for files that have some). */
+  private readonly problems: (Problem[] | undefined)[] = [];
+  private heads: { bytes: Buffer; starts: Int32Array } | undefined | null;
+  private lists: unknown[] | undefined | null;
+
+  constructor(
+    private readonly folder: string,
+    private readonly key: string,
+    readonly data: ManifestData,
+  ) {
+    for (const [index, list] of Object.entries(data.problems)) this.problems[Number(index)] = list;
+  }
+
+  get size(): number {
+    return this.data.paths.length;
+  }
+
+  private dataFile(suffix: string): string {
+    return dataFileName(this.key, this.data.token, suffix);
+  }
+
+  /** The records file this manifest wrote. */
+  get recordsPath(): string {
+    return join(this.folder, this.dataFile("rec"));
+  }
+
+  /** The index of `path`: `hint` when the file is where it was last time (the common case), else a lookup. */
+  indexOf(path: string, hint: number): number {
+    if (this.data.paths[hint] === path) return hint;
+    if (!this.byPath) this.byPath = new Map(this.data.paths.map((p, i) => [p, i]));
+    return this.byPath.get(path) ?? -1;
+  }
+
+  sameStamp(index: number, size: number, mtimeMs: number, ino: number): boolean {
+    const s = this.data.stamps;
+    return s[3 * index] === size && s[3 * index + 1] === mtimeMs && s[3 * index + 2] === ino;
+  }
+
+  stampOf(index: number): [number, number, number] {
+    const s = this.data.stamps;
+    return [s[3 * index] as number, s[3 * index + 1] as number, s[3 * index + 2] as number];
+  }
+
+  problemsOf(index: number): Problem[] {
+    return this.problems[index] ?? NO_PROBLEMS;
+  }
+
+  idOf(index: number): string | undefined {
+    const id = this.data.ids[index];
+    return typeof id === "string" ? id : undefined;
+  }
+
+  recordOf(index: number): RecordRange {
+    const r = this.data.records;
+    return [r[3 * index] as number, r[3 * index + 1] as number, r[3 * index + 2] as number];
+  }
+
+  /** The head of file `index`, from the heads file; undefined when that file is missing or damaged. */
+  headOf(index: number): HeadCore | undefined {
+    if (this.heads === undefined) this.heads = this.readHeads();
+    const id = this.idOf(index);
+    if (!this.heads || id === undefined) return undefined;
+    // One JSON line per file, parsed when that role's head is first needed.
+    const { bytes, starts } = this.heads;
+    try {
+      return decodeHead(
+        JSON.parse(bytes.toString("utf8", starts[index], (starts[index + 1] as number) - 1)),
+        id,
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
+  private readHeads(): { bytes: Buffer; starts: Int32Array } | null {
+    const bytes = readChecked(
+      join(this.folder, this.dataFile("heads")),
+      this.data.headsSize,
+      this.data.headsHash,
+    );
+    if (!bytes) return null;
+    const starts = new Int32Array(this.size + 1);
+    let at = 0;
+    for (let i = 0; i < this.size; i++) {
+      const end = bytes.indexOf(10, at);
+      if (end === -1) return null;
+      at = end + 1;
+      starts[i + 1] = at;
+    }
+    return at === bytes.length ? { bytes, starts } : null;
+  }
+
+  /** The skill and tool lists of file `index`; undefined when the lists file is missing or damaged. */
+  listsOf(index: number): Lists | undefined {
+    if (this.lists === undefined) {
+      const parsed = readJson(
+        join(this.folder, this.dataFile("lists")),
+        this.data.listsSize,
+        this.data.listsHash,
+      );
+      this.lists = Array.isArray(parsed) && parsed.length === this.size ? parsed : null;
+    }
+    const entry = this.lists?.[index];
+    return Array.isArray(entry) && entry.length === 2 && isStringArray(entry[0]) && isStringArray(entry[1])
+      ? (entry as Lists)
+      : undefined;
+  }
+
+  /** The search index saved for exactly these roles (see writeSearchIndex), or undefined. */
+  readSearchIndex(build: string): { header: unknown; columns: Int32Array } | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.folder, this.dataFile("search")));
+    } catch {
+      return undefined;
+    }
+    return decodeSearchFile(bytes, build, this.data.token);
+  }
+
+  /** Saves a search index beside this manifest; ignored when the folder cannot be written. */
+  writeSearchIndex(build: string, header: unknown, columns: Int32Array): void {
+    const bytes = encodeSearchFile(build, this.data.token, header, columns);
+    writeAtomically(this.folder, this.dataFile("search"), bytes);
+  }
+}
+
+function dataFileName(key: string, token: string, suffix: string): string {
+  return `${key.slice(0, 8)}-${token}.${suffix}`;
+}
+
+/** A data file's bytes, if they are the ones the manifest wrote (another writer may have replaced them). */
+function readChecked(path: string, expectedSize: number, expectedHash: number): Buffer | undefined {
+  try {
+    const bytes = readFileSync(path);
+    return bytes.length === expectedSize && hashBytes(bytes) === expectedHash ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(path: string, expectedSize: number, expectedHash: number): unknown {
+  const bytes = readChecked(path, expectedSize, expectedHash);
+  try {
+    return bytes ? JSON.parse(bytes.toString("utf8")) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Only the lengths of the stamp and record columns are checked up front: a stamp that is not a
+// number never equals a file's stamp (so the file is parsed again), and a record's range is
+// checked when it is read, as are the bytes (by hash).
+function isArrayOf(value: unknown, length: number): value is number[] {
+  return Array.isArray(value) && value.length === length;
 }
 
 /** Reads and checks the manifest; anything unexpected means "no cache". */
@@ -198,33 +387,42 @@ export function readManifest(folder: string, key: string, build: string): Manife
     !isObject(parsed) ||
     parsed.format !== CACHE_FORMAT ||
     parsed.build !== build ||
+    typeof parsed.token !== "string" ||
+    !/^[0-9a-f]{1,32}$/.test(parsed.token) ||
     typeof parsed.vocabularyStamp !== "string" ||
     !isObject(parsed.vocabulary) ||
-    typeof parsed.records !== "string" ||
-    !/^[0-9a-f]+-[0-9a-f]+\.rec$/.test(parsed.records) ||
     typeof parsed.recordsSize !== "number" ||
-    typeof parsed.lists !== "string" ||
-    !/^[0-9a-f]+-[0-9a-f]+\.lists$/.test(parsed.lists) ||
+    typeof parsed.headsSize !== "number" ||
+    typeof parsed.headsHash !== "number" ||
     typeof parsed.listsSize !== "number" ||
-    !isObject(parsed.files)
+    typeof parsed.listsHash !== "number" ||
+    !isStringArray(parsed.paths) ||
+    !isObject(parsed.problems)
   ) {
     return undefined;
   }
-  const recordsSize = parsed.recordsSize;
+  const count = parsed.paths.length;
+  const { stamps, ids, records, problems, recordsSize } = parsed;
+  if (!isArrayOf(stamps, 3 * count) || !isArrayOf(records, 3 * count)) return undefined;
+  if (!Array.isArray(ids) || ids.length !== count) return undefined;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i];
+    if (id === 0) continue;
+    const offset = records[3 * i] as number;
+    const length = records[3 * i + 1] as number;
+    if (typeof id !== "string" || offset < 0 || length <= 0 || offset + length > recordsSize)
+      return undefined;
+  }
+  for (const [index, list] of Object.entries(problems)) {
+    if (!/^\d+$/.test(index) || Number(index) >= count) return undefined;
+    if (!Array.isArray(list) || !list.every(isProblem)) return undefined;
+  }
   try {
-    // The data files must be the ones this manifest wrote; another writer may have replaced them.
-    if (statSync(join(folder, parsed.records)).size !== recordsSize) return undefined;
-    if (statSync(join(folder, parsed.lists)).size !== parsed.listsSize) return undefined;
+    if (statSync(join(folder, dataFileName(key, parsed.token, "rec"))).size !== recordsSize) return undefined;
   } catch {
     return undefined;
   }
-  const files: Record<string, CachedFile> = {};
-  for (const [path, value] of Object.entries(parsed.files)) {
-    const entry = decodeFile(value, recordsSize);
-    if (!entry) return undefined;
-    files[path] = entry;
-  }
-  return { ...(parsed as unknown as Manifest), files };
+  return new Manifest(folder, key, parsed as unknown as ManifestData);
 }
 
 /** Reads full profiles from a records file by byte range; undefined when it no longer matches. */
@@ -232,13 +430,10 @@ export class RecordReader {
   private fd: number | undefined;
   private failed = false;
 
-  constructor(
-    private readonly path: string,
-    private readonly expectedSize: number,
-  ) {}
+  constructor(private readonly path: string) {}
 
   /** A record's full profile, or undefined when the bytes are not what the manifest recorded. */
-  read(range: [number, number, string], id: string): Profile | undefined {
+  read(range: RecordRange, id: string): Profile | undefined {
     const bytes = this.raw(range);
     if (!bytes) return undefined;
     try {
@@ -252,7 +447,7 @@ export class RecordReader {
   }
 
   /** The raw bytes of a record, checked against the manifest's hash. */
-  raw(range: [number, number, string]): Buffer | undefined {
+  raw(range: RecordRange): Buffer | undefined {
     if (this.failed) return undefined;
     try {
       this.fd ??= openSync(this.path, "r");
@@ -266,71 +461,170 @@ export class RecordReader {
     }
   }
 
-  get size(): number {
-    return this.expectedSize;
-  }
-
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
 }
 
+/** What writeCache needs for one file. */
+export interface FileToCache {
+  path: string;
+  stamp: FileStamp;
+  problems: Problem[];
+  /** The file's valid profile, if any: its head, its lists and its record bytes. */
+  role?: { head: HeadCore; lists: Lists; record: Buffer };
+}
+
+function newToken(): string {
+  return `${process.pid.toString(16)}${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
+}
+
+/** Writes `bytes` to a temporary file in `folder` and renames it to `name`. */
+function writeAtomically(folder: string, name: string, bytes: Buffer | string): boolean {
+  const temp = join(folder, `${name}.${newToken()}.tmp`);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(temp, bytes, { mode: 0o600 });
+    renameSync(temp, join(folder, name));
+    return true;
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was written
+    }
+    return false;
+  }
+}
+
 /**
- * Writes a new records file and manifest, each to a temporary file renamed into place, so that a
+ * Writes new data files and a manifest, each to a temporary file renamed into place, so that a
  * reader sees either the old or the new cache, and two writers at once each leave a consistent
- * pair (the manifest names its own records file). Failures are ignored: the cache is an
- * optimisation, never a reason to fail.
+ * set (the manifest names its own data files by its token). Failures are ignored: the cache is
+ * an optimisation, never a reason to fail.
  */
 export function writeCache(
   folder: string,
   key: string,
-  manifest: Omit<Manifest, "records" | "recordsSize" | "lists" | "listsSize">,
-  records: Buffer[],
-  lists: Record<string, Lists>,
-): void {
-  const token = `${process.pid.toString(16)}${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
-  const recordsName = `${key.slice(0, 8)}-${token}.rec`;
+  header: Pick<ManifestData, "build" | "vocabularyStamp" | "vocabulary">,
+  files: FileToCache[],
+): Manifest | undefined {
+  const token = newToken();
+  const records: Buffer[] = [];
+  const heads: (EncodedHead | 0)[] = [];
+  const lists: (Lists | 0)[] = [];
+  const data: ManifestData = {
+    format: CACHE_FORMAT,
+    ...header,
+    token,
+    recordsSize: 0,
+    headsSize: 0,
+    headsHash: 0,
+    listsSize: 0,
+    listsHash: 0,
+    paths: [],
+    stamps: [],
+    ids: [],
+    records: [],
+    problems: {},
+  };
+  let offset = 0;
+  for (const file of files) {
+    const index = data.paths.length;
+    data.paths.push(file.path);
+    data.stamps.push(file.stamp.size, file.stamp.mtimeMs, file.stamp.ino);
+    if (file.problems.length > 0) data.problems[index] = file.problems;
+    if (file.role) {
+      const { head, record } = file.role;
+      data.ids.push(head.id);
+      data.records.push(offset, record.length, recordHash(record));
+      heads.push(encodeHead(head));
+      lists.push(file.role.lists);
+      records.push(record);
+      offset += record.length;
+    } else {
+      data.ids.push(0);
+      data.records.push(0, 0, 0);
+      heads.push(0);
+      lists.push(0);
+    }
+  }
+  const recordsBody = Buffer.concat(records);
+  // One line per file: JSON.stringify escapes every line break inside a string.
+  const headsBody = Buffer.from(heads.map((head) => `${JSON.stringify(head)}\n`).join(""));
+  const listsBody = Buffer.from(JSON.stringify(lists));
+  data.recordsSize = recordsBody.length;
+  data.headsSize = headsBody.length;
+  data.headsHash = hashBytes(headsBody);
+  data.listsSize = listsBody.length;
+  data.listsHash = hashBytes(listsBody);
+  if (!writeAtomically(folder, dataFileName(key, token, "rec"), recordsBody)) return undefined;
+  if (!writeAtomically(folder, dataFileName(key, token, "heads"), headsBody)) return undefined;
+  if (!writeAtomically(folder, dataFileName(key, token, "lists"), listsBody)) return undefined;
+  if (!writeAtomically(folder, `${key}.json`, JSON.stringify(data))) return undefined;
+  // Data files of earlier writes are no longer named by the manifest.
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const body = Buffer.concat(records);
-    const recordsTemp = join(folder, `${recordsName}.tmp`);
-    writeFileSync(recordsTemp, body, { mode: 0o600 });
-    renameSync(recordsTemp, join(folder, recordsName));
-    const listsName = `${key.slice(0, 8)}-${token}.lists`;
-    const listsBody = Buffer.from(JSON.stringify(lists));
-    writeFileSync(join(folder, `${listsName}.tmp`), listsBody, { mode: 0o600 });
-    renameSync(join(folder, `${listsName}.tmp`), join(folder, listsName));
-    const encoded: Record<string, EncodedFile> = {};
-    for (const [path, entry] of Object.entries(manifest.files)) encoded[path] = encodeFile(entry);
-    const full = {
-      ...manifest,
-      records: recordsName,
-      recordsSize: body.length,
-      lists: listsName,
-      listsSize: listsBody.length,
-      files: encoded,
-    };
-    const manifestTemp = join(folder, `${key}.json.${token}.tmp`);
-    writeFileSync(manifestTemp, JSON.stringify(full), { mode: 0o600 });
-    renameSync(manifestTemp, join(folder, `${key}.json`));
-    // Data files of earlier writes are no longer named by the manifest.
     const prefix = `${key.slice(0, 8)}-`;
     for (const name of readdirSync(folder)) {
-      if (!name.startsWith(prefix) || name === recordsName || name === listsName) continue;
-      if (name.endsWith(".rec") || name.endsWith(".lists")) unlinkSync(join(folder, name));
+      if (!name.startsWith(prefix) || name.startsWith(`${prefix}${token}.`) || name.endsWith(".tmp"))
+        continue;
+      if (/\.(rec|heads|lists|search)$/.test(name)) unlinkSync(join(folder, name));
     }
   } catch {
-    // A read-only or full cache folder only costs speed.
+    // Another writer may be cleaning up too.
   }
+  return new Manifest(folder, key, data);
 }
 
-/** Reads the lists file a manifest names; undefined when it is missing or damaged. */
-export function readLists(folder: string, manifest: Manifest): Record<string, Lists> | undefined {
+// The search file: "CSRS", a uint32 header length, the hash (hashBytes) of everything after the
+// first 16 bytes as two uint32, the header as JSON, padding to 4 bytes, then the integer columns
+// (little-endian int32).
+const SEARCH_MAGIC = "CSRS";
+const SEARCH_PREFIX = 16;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function encodeSearchFile(build: string, token: string, header: unknown, columns: Int32Array): Buffer {
+  const json = Buffer.from(
+    JSON.stringify({ format: CACHE_FORMAT, build, token, length: columns.length, header }),
+  );
+  const start = Math.ceil((SEARCH_PREFIX + json.length) / 4) * 4;
+  const bytes = Buffer.alloc(start + columns.length * 4);
+  bytes.write(SEARCH_MAGIC, 0, "latin1");
+  bytes.writeUInt32LE(json.length, 4);
+  json.copy(bytes, SEARCH_PREFIX);
+  if (LITTLE_ENDIAN) bytes.set(new Uint8Array(columns.buffer, columns.byteOffset, columns.byteLength), start);
+  else for (let i = 0; i < columns.length; i++) bytes.writeInt32LE(columns[i] as number, start + 4 * i);
+  const hash = hashBytes(bytes.subarray(SEARCH_PREFIX));
+  bytes.writeUInt32LE(hash % 2 ** 32, 8);
+  bytes.writeUInt32LE(Math.floor(hash / 2 ** 32), 12);
+  return bytes;
+}
+
+function decodeSearchFile(
+  bytes: Buffer,
+  build: string,
+  token: string,
+): { header: unknown; columns: Int32Array } | undefined {
+  if (bytes.length < SEARCH_PREFIX || bytes.toString("latin1", 0, 4) !== SEARCH_MAGIC) return undefined;
+  const hash = hashBytes(bytes.subarray(SEARCH_PREFIX));
+  if (bytes.readUInt32LE(8) !== hash % 2 ** 32 || bytes.readUInt32LE(12) !== Math.floor(hash / 2 ** 32))
+    return undefined;
+  const jsonLength = bytes.readUInt32LE(4);
+  if (SEARCH_PREFIX + jsonLength > bytes.length) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(join(folder, manifest.lists), "utf8"));
-    return isObject(parsed) ? (parsed as Record<string, Lists>) : undefined;
+    parsed = JSON.parse(bytes.toString("utf8", SEARCH_PREFIX, SEARCH_PREFIX + jsonLength));
   } catch {
     return undefined;
   }
+  if (!isObject(parsed) || parsed.format !== CACHE_FORMAT || parsed.build !== build || parsed.token !== token)
+    return undefined;
+  const start = Math.ceil((SEARCH_PREFIX + jsonLength) / 4) * 4;
+  if (typeof parsed.length !== "number" || start + parsed.length * 4 !== bytes.length) return undefined;
+  // A copy, aligned, in the machine's byte order.
+  const columns = new Int32Array(parsed.length);
+  if (LITTLE_ENDIAN) new Uint8Array(columns.buffer).set(bytes.subarray(start));
+  else for (let i = 0; i < columns.length; i++) columns[i] = bytes.readInt32LE(start + 4 * i);
+  return { header: parsed.header, columns };
 }

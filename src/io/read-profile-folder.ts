@@ -106,11 +106,16 @@ export function assertFolder(dir: string, from: string): string {
   return absolute;
 }
 
-export interface FolderEntry {
-  path: string;
-  /** Size, mtime and inode of a regular file (symlinks followed); absent for anything else. */
-  stamp?: { size: number; mtimeMs: number; ino: number };
-  /** Set when the folder itself could not be read. */
+/** The .md files of a folder, in columns (a large folder is listed on every run). */
+export interface FolderListing {
+  /** Paths of the files, by name. */
+  paths: string[];
+  /**
+   * Size, mtime and inode of each file (symlinks followed), one after another; NaN for anything
+   * that is not a regular file or could not be stat()ed (reported when it is read).
+   */
+  stamps: Float64Array;
+  /** Set when the folder itself could not be read (then there are no paths). */
   problem?: Problem;
 }
 
@@ -118,31 +123,42 @@ export interface FolderEntry {
  * The .md files of a folder (not its subfolders), by name; hidden files are ignored. Only
  * stat()ed here: reading is left to readProfileFile, so cached files are never opened.
  */
-export function listProfileFolder(dir: string): FolderEntry[] {
+export function listProfileFolder(dir: string): FolderListing {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (error) {
-    return [{ path: dir, problem: { file: dir, field: "folder", message: describeError(error) } }];
+    return {
+      paths: [],
+      stamps: new Float64Array(0),
+      problem: { file: dir, field: "folder", message: describeError(error) },
+    };
   }
-  return names
-    .filter((name) => name.toLowerCase().endsWith(".md") && !name.startsWith("."))
-    .sort()
-    .map((name) => {
-      // Plain concatenation: path.join costs a third of the time of stat() itself at 10,000 files.
-      const path = dir.endsWith("/") ? dir + name : `${dir}/${name}`;
-      try {
-        const stats = statSync(path);
-        if (stats.isFile())
-          return { path, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } };
-      } catch {
-        // Dangling links, loops and unreadable entries are reported when read.
+  const kept = names.filter((name) => name.toLowerCase().endsWith(".md") && !name.startsWith(".")).sort();
+  const paths: string[] = new Array(kept.length);
+  const stamps = new Float64Array(3 * kept.length).fill(Number.NaN);
+  const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+  for (let i = 0; i < kept.length; i++) {
+    // Plain concatenation: path.join costs a third of the time of stat() itself at 10,000 files.
+    const path = prefix + kept[i];
+    paths[i] = path;
+    try {
+      const stats = statSync(path);
+      if (stats.isFile()) {
+        stamps[3 * i] = stats.size;
+        stamps[3 * i + 1] = stats.mtimeMs;
+        stamps[3 * i + 2] = stats.ino;
       }
-      return { path };
-    });
+    } catch {
+      // Dangling links, loops and unreadable entries are reported when read.
+    }
+  }
+  return { paths, stamps };
 }
 
 /** Reads every .md file of a folder. */
 export function readProfileFolder(dir: string): ProfileFile[] {
-  return listProfileFolder(dir).map((entry) => readProfileFile(entry.path, dir));
+  const listing = listProfileFolder(dir);
+  if (listing.problem) return [{ path: dir, origin: dir, problem: listing.problem }];
+  return listing.paths.map((path) => readProfileFile(path, dir));
 }

@@ -1,0 +1,220 @@
+// The profile cache must never change a result (issue 7): on a generated folder, every role,
+// problem, full profile and search result is the same with the cache and without it, after files
+// are added, changed, renamed and removed, and whatever happens to the cache's own files.
+import { spawnSync } from "node:child_process";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProfileHead } from "../../src/core/profile.js";
+import { restoreIndex } from "../../src/core/search/saved-index.js";
+import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
+import { searchOf } from "../../src/io/load-search.js";
+import { ROOT } from "../helpers/run-cli.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "csroles-profile-cache-"));
+const folder = join(scratch, "profiles");
+const cacheDir = join(scratch, "cache");
+const QUERIES = ["zendesk", "zendsk", "empati", "kommunikation", "crm", "teamledning", "asiakas"];
+
+beforeAll(async () => {
+  await ensureParser();
+  const generated = spawnSync(process.execPath, [join(ROOT, "scripts/generate-profiles.mjs"), folder, "60"], {
+    encoding: "utf8",
+  });
+  expect(generated.status, generated.stderr).toBe(0);
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function load(cached: boolean): Library {
+  return loadLibrary({
+    dataDir: join(ROOT, "data"),
+    extraDirs: [{ dir: folder, from: "--data" }],
+    build: "test",
+    ...(cached ? { cacheDir } : {}),
+  });
+}
+
+/** A head's fields, read through whatever getters a cached head has. */
+function plain(head: ProfileHead) {
+  const { id, title, title_en, lang, level, position, aliases, skill_count, tool_count, skills, tools } =
+    head;
+  return { id, title, title_en, lang, level, position, aliases, skill_count, tool_count, skills, tools };
+}
+
+/** Everything a command could show. */
+function outcome(library: Library) {
+  const search = searchOf(library);
+  return {
+    files: library.files,
+    problems: library.problems,
+    roles: library.roles.map((r) => ({ ...r, profile: plain(r.profile) })),
+    profiles: library.profiles.map((p) => p.profile),
+    searches: QUERIES.map((q) => search.search(q, { scope: "all", labelLang: "en", limit: 10 })),
+  };
+}
+
+function cacheFiles(suffix: string): string[] {
+  return readdirSync(cacheDir)
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(cacheDir, name));
+}
+
+/** Uncached, then cached twice (the first may write, the second reads): all three the same. */
+function expectSameWithAndWithoutCache() {
+  const reference = outcome(load(false));
+  expect(outcome(load(true))).toEqual(reference);
+  const warm = load(true);
+  expect(outcome(warm)).toEqual(reference);
+  return { reference, warm };
+}
+
+function profilePath(index: number): string {
+  const name = readdirSync(folder)
+    .filter((n) => n.endsWith(".md"))
+    .sort()[index];
+  if (!name) throw new Error(`no profile ${index}`);
+  return join(folder, name);
+}
+
+describe("the profile cache on a generated folder", () => {
+  it("gives the same roles, profiles and search results, and the warm run uses the saved search index", () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const { reference, warm } = expectSameWithAndWithoutCache();
+    expect(reference.roles).toHaveLength(5 + 60);
+    expect(reference.searches.some((s) => s.total > 0)).toBe(true);
+    // The warm run found its saved index, and it fits these roles.
+    const saved = warm.searchCache?.read();
+    expect(saved).toBeDefined();
+    expect(saved && restoreIndex(saved, warm.roles)).toBeDefined();
+    expect(cacheFiles(".json")).toHaveLength(1);
+    expect(cacheFiles(".search")).toHaveLength(1);
+  });
+
+  it("sees files added, changed in place, renamed and removed", () => {
+    const first = profilePath(0);
+    const text = readFileSync(first, "utf8");
+    const id = /^id: (.+)$/m.exec(text)?.[1] ?? "";
+
+    writeFileSync(join(folder, "added.md"), text.replace(`id: ${id}`, "id: added-role"));
+    expect(expectSameWithAndWithoutCache().reference.roles.map((r) => r.profile.id)).toContain("added-role");
+
+    // Same size, new content: only the mtime tells.
+    const changed = text.replace(/^title: (.)/m, (_, c: string) => `title: ${c === "X" ? "Y" : "X"}`);
+    expect(changed.length).toBe(text.length);
+    writeFileSync(first, changed);
+    utimesSync(first, new Date(), new Date(Date.now() + 10_000));
+    const afterChange = expectSameWithAndWithoutCache().reference;
+    expect(afterChange.roles.find((r) => r.profile.id === id)?.profile.title).toMatch(/^[XY]/);
+
+    renameSync(join(folder, "added.md"), join(folder, "renamed.md"));
+    const renamed = expectSameWithAndWithoutCache().reference;
+    expect(renamed.roles.find((r) => r.profile.id === "added-role")?.file).toBe(join(folder, "renamed.md"));
+
+    unlinkSync(profilePath(3));
+    expect(expectSameWithAndWithoutCache().reference.roles).toHaveLength(5 + 60);
+
+    // A file broken, and an id taken over by another file (which the cache must not hide).
+    writeFileSync(profilePath(5), "---\nid: [unclosed\n---\n");
+    writeFileSync(join(folder, "zz-duplicate.md"), text.replace(`id: ${id}`, "id: added-role"));
+    const broken = expectSameWithAndWithoutCache().reference;
+    expect(broken.problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining([profilePath(5), join(folder, "zz-duplicate.md")]),
+    );
+  });
+
+  it("rebuilds a corrupt, truncated, emptied or foreign manifest", () => {
+    const reference = outcome(load(false));
+    for (const damage of [
+      (path: string) => writeFileSync(path, "{ this is not json"),
+      (path: string) => truncateSync(path, Math.floor(readFileSync(path).length / 2)),
+      (path: string) => writeFileSync(path, ""),
+      (path: string) => writeFileSync(path, JSON.stringify({ format: 3, build: "test", paths: [1] })),
+      (path: string) => {
+        // Well-formed, but its columns disagree with each other.
+        const manifest = JSON.parse(readFileSync(path, "utf8"));
+        manifest.stamps.pop();
+        writeFileSync(path, JSON.stringify(manifest));
+      },
+      (path: string) => {
+        // Another build's cache is not used.
+        const manifest = JSON.parse(readFileSync(path, "utf8"));
+        manifest.build = "other";
+        writeFileSync(path, JSON.stringify(manifest));
+      },
+    ]) {
+      outcome(load(true));
+      for (const path of cacheFiles(".json")) damage(path);
+      expect(outcome(load(true))).toEqual(reference);
+      // Rewritten whole.
+      for (const path of cacheFiles(".json")) expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(3);
+    }
+  });
+
+  it("does not trust damaged records, heads, lists or search files", () => {
+    const reference = outcome(load(false));
+    const damages: [string, (path: string) => void][] = [
+      // Same length, different bytes: still well-formed JSON, but wrong data.
+      [".rec", (path) => writeFileSync(path, readFileSync(path, "latin1").replaceAll("a", "e"), "latin1")],
+      [".rec", (path) => truncateSync(path, 10)],
+      [".heads", (path) => writeFileSync(path, readFileSync(path, "latin1").replaceAll('"', "'"), "latin1")],
+      [
+        ".heads",
+        (path) => writeFileSync(path, readFileSync(path, "latin1").replaceAll("Kund", "Hund"), "latin1"),
+      ],
+      [".heads", (path) => unlinkSync(path)],
+      [".lists", (path) => truncateSync(path, 100)],
+      [".lists", (path) => unlinkSync(path)],
+      [
+        ".search",
+        (path) => {
+          const bytes = readFileSync(path);
+          // A role number in the uses column pointed past the roles.
+          bytes.writeInt32LE(1_000_000, bytes.length - 4 * 3 * 10);
+          writeFileSync(path, bytes);
+        },
+      ],
+      [".search", (path) => truncateSync(path, 20)],
+      [".search", (path) => writeFileSync(path, "CSRS\u0000\u0000\u0000\u0000")],
+    ];
+    for (const [suffix, damage] of damages) {
+      // A fresh, complete cache (with its search file), then the damage.
+      rmSync(cacheDir, { recursive: true, force: true });
+      outcome(load(true));
+      outcome(load(true));
+      const targets = cacheFiles(suffix);
+      expect(targets.length, suffix).toBeGreaterThan(0);
+      for (const path of targets) damage(path);
+      expect(outcome(load(true)), suffix).toEqual(reference);
+      expect(outcome(load(true)), suffix).toEqual(reference);
+    }
+  });
+
+  it("does not use a search index saved for other roles", () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    outcome(load(true));
+    const [oldSearch] = cacheFiles(".search");
+    if (!oldSearch) throw new Error("no search file written");
+    const saved = readFileSync(oldSearch);
+    // The roles change, as many as before (a new manifest, a new token); the old index is put
+    // back under the new name.
+    writeFileSync(profilePath(1), readFileSync(profilePath(2), "utf8").replace(/^id: .+$/m, "id: another"));
+    const reference = outcome(load(false));
+    const library = load(true);
+    const [manifest] = cacheFiles(".json");
+    const token = JSON.parse(readFileSync(manifest ?? "", "utf8")).token as string;
+    writeFileSync(oldSearch.replace(/-[0-9a-f]+\.search$/, `-${token}.search`), saved);
+    expect(outcome(library)).toEqual(reference);
+    expect(outcome(load(true))).toEqual(reference);
+  });
+});
