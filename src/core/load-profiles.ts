@@ -30,9 +30,10 @@ export function loadProfileFile(
     const document = parseFrontMatter(file.text ?? "");
     const { profile, problems } = validateProfile(document.data, document.body, vocabulary);
     if (!profile) {
+      const lines = document.frontMatter.split("\n"); // once, not once per problem
       return {
         problems: problems.map((p) => {
-          const line = locateField(document.frontMatter, p.field);
+          const line = locateField(lines, p.field);
           return { file: file.path, field: p.field, message: p.message, ...(line ? { line } : {}) };
         }),
       };

@@ -2,12 +2,17 @@
  * Finds the line of a field path (`skills[2].skill`) in block-style YAML front-matter, so a
  * problem can be reported as file:line. Best effort: when a step cannot be found (flow style,
  * unusual layout), the line of the deepest step found is returned.
+ * `frontMatter` is the text, or its lines (split once for all the problems of a file).
  * `firstLine` is the file line of the front-matter's first line.
  */
-export function locateField(frontMatter: string, field: string, firstLine = 2): number | undefined {
+export function locateField(
+  frontMatter: string | readonly string[],
+  field: string,
+  firstLine = 2,
+): number | undefined {
   const segments = parsePath(field);
   if (segments.length === 0) return undefined;
-  const lines = frontMatter.split("\n");
+  const lines = typeof frontMatter === "string" ? frontMatter.split("\n") : frontMatter;
   let start = 0;
   let end = lines.length;
   let parentIndent = -1;
@@ -53,7 +58,7 @@ function isContent(line: string): boolean {
   return trimmed !== "" && !trimmed.startsWith("#");
 }
 
-function findKey(lines: string[], start: number, end: number, parentIndent: number, key: string) {
+function findKey(lines: readonly string[], start: number, end: number, parentIndent: number, key: string) {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`^(\\s*(?:-\\s+)?)["']?${escaped}["']?\\s*:`);
   for (let i = start; i < end; i++) {
@@ -63,7 +68,7 @@ function findKey(lines: string[], start: number, end: number, parentIndent: numb
   return undefined;
 }
 
-function blockEnd(lines: string[], start: number, end: number, indent: number): number {
+function blockEnd(lines: readonly string[], start: number, end: number, indent: number): number {
   for (let i = start; i < end; i++) {
     const line = lines[i] ?? "";
     if (!isContent(line)) continue;
@@ -73,7 +78,7 @@ function blockEnd(lines: string[], start: number, end: number, indent: number): 
   return end;
 }
 
-function listItems(lines: string[], start: number, end: number, parentIndent: number) {
+function listItems(lines: readonly string[], start: number, end: number, parentIndent: number) {
   const result: { lines: number[]; indent?: number } = { lines: [] };
   for (let i = start; i < end; i++) {
     const line = lines[i] ?? "";

@@ -49,6 +49,16 @@ export const LIMITS = {
 
 const PROSE_FIELDS = new Set(["summary", "summary_en", "text", "note", "growth", "items"]);
 
+/** No string this long or shorter is over any limit. */
+const SHORTEST_LIMIT = Math.min(LIMITS.name, LIMITS.prose);
+
+/** Same as `text.trim() === ""`, without trimming text that visibly starts with a character. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false; // printable ASCII, never white space
+  return text.trim() === "";
+}
+
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -79,9 +89,11 @@ class FieldReader {
     return [...this.problems, { field: "file", message: `${this.dropped} more problems not listed` }];
   }
 
-  private checkLength(field: string, key: string, value: string): void {
+  /** Reports a string of field `key` over its limit; `field` names it, built only then. */
+  private checkLength(key: string, value: string, field: () => string): void {
+    if (value.length <= SHORTEST_LIMIT) return; // most strings: no limit to look up
     const limit = PROSE_FIELDS.has(key) ? LIMITS.prose : LIMITS.name;
-    if (value.length > limit) this.problem(field, `is ${value.length} characters long; at most ${limit}`);
+    if (value.length > limit) this.problem(field(), `is ${value.length} characters long; at most ${limit}`);
   }
 
   /** True once LIMITS.problems are listed: further problems are only counted, so skip the hints. */
@@ -108,17 +120,16 @@ class FieldReader {
   string(object: Fields, key: string, path: string, required?: false): string | undefined;
   string(object: Fields, key: string, path: string, required = false): string | undefined {
     const value = object[key];
-    const field = join(path, key);
     if (value === undefined || value === null) {
-      if (required) this.problem(field, "required field is missing");
+      if (required) this.problem(join(path, key), "required field is missing");
       return required ? "" : undefined;
     }
     if (typeof value !== "string") {
-      this.problem(field, `expected a string, got ${describe(value)}${quoteHint(value)}`);
+      this.problem(join(path, key), `expected a string, got ${describe(value)}${quoteHint(value)}`);
       return required ? "" : undefined;
     }
-    if (required && value.trim() === "") this.problem(field, "must not be empty");
-    this.checkLength(field, key, value);
+    if (required && isBlank(value)) this.problem(join(path, key), "must not be empty");
+    this.checkLength(key, value, () => join(path, key));
     return value;
   }
 
@@ -160,7 +171,7 @@ class FieldReader {
   stringList(object: Fields, key: string, path: string): string[] {
     return this.list(object, key, path, false, (item, at) => {
       if (typeof item === "string") {
-        this.checkLength(at, key, item);
+        this.checkLength(key, item, () => at);
         return item;
       }
       this.problem(at, `expected a string, got ${describe(item)}${quoteHint(item)}`);

@@ -1,7 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import matter from "gray-matter";
-import { afterEach, describe, expect, it } from "vitest";
+import yaml from "js-yaml";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseYamlSubset } from "../../src/core/fast-yaml.js";
 import { assertBoundedSize, parseFrontMatter, safeMatterOptions } from "../../src/core/parse-front-matter.js";
 import { ProblemError } from "../../src/core/problem.js";
+import { ROOT, SHARED } from "../helpers/run-cli.js";
 
 const marker = "__csrolesEngineRan";
 const payload = `{ ${marker}: (globalThis.${marker} = true) }`;
@@ -19,6 +25,26 @@ function problemOf(text: string): ProblemError {
 afterEach(() => {
   delete (globalThis as Record<string, unknown>)[marker];
 });
+
+/** What the front-matter gave before the fast reader: gray-matter with js-yaml alone. */
+function jsYamlData(text: string): unknown {
+  const options = safeMatterOptions();
+  const load = (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA });
+  (options.engines as Record<string, unknown>).yaml = load;
+  return matter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), options).data;
+}
+
+/** js-yaml's own report of the front-matter of `text` (a file with a plain `---` fence). */
+function jsYamlError(text: string): { message: string; line: number | undefined } {
+  const front = text.slice(3, text.indexOf("\n---", 3));
+  try {
+    yaml.load(front, { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    const { reason, mark } = error as yaml.YAMLException;
+    return { message: `invalid YAML: ${reason}`, line: mark?.line === undefined ? undefined : mark.line + 1 };
+  }
+  throw new Error("expected js-yaml to refuse it");
+}
 
 describe("parseFrontMatter", () => {
   it("reads YAML front-matter and the body", () => {
@@ -117,9 +143,155 @@ describe("parseFrontMatter", () => {
     expect(problemOf(`---\nx: ${"[".repeat(200_000)}\n---\n`).message).toMatch(/YAML/);
   });
 
+  it("gives the data js-yaml gives, fast path or not", () => {
+    const files = [
+      ...readdirSync(join(ROOT, "data", "roles")).map((name) => join(ROOT, "data", "roles", name)),
+      join(ROOT, "tests", "fixtures", "profiles", "valid", "support-agent.md"),
+    ];
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const front = text.slice(3, text.indexOf("\n---", 3));
+      const data = parseFrontMatter(text).data;
+      expect(data, file).toStrictEqual(jsYamlData(text));
+      // The built-in profiles are read the fast way; the fixture's `[x]` lists go to js-yaml.
+      if (file.includes("data/roles")) expect(parseYamlSubset(front)?.value, file).toStrictEqual(data);
+    }
+    for (const text of ["---\r\nid: a\r\nlist:\r\n  - x\r\n---\r\n", "---\rid: a\rs: >-\r  b\r  c\r---\r"]) {
+      expect(parseFrontMatter(text).data).toStrictEqual(jsYamlData(text));
+    }
+  });
+
+  it.each([
+    ["a repeated key", "---\nid: a\ntitle: b\nid: c\n---\n"],
+    ["a repeated nested key", "---\nid: a\nskills:\n  - skill: x\n    skill: y\n---\n"],
+    ["a tab in indentation", "---\nid: a\nskills:\n\t- x\n---\n"],
+    ["bad indentation", "---\nid: a\nsource:\n  file: x\n publisher: y\n---\n"],
+    ["a key after a scalar", "---\nid: a: b\n---\n"],
+    ["an unclosed quote", "---\nid: 'a\ntitle: b\n---\n"],
+    ["an unknown escape", '---\nid: "a\\q"\n---\n'],
+    ["a non-printable character", "---\nid: a\u0001b\n---\n"],
+    ["an unknown tag deep down", "---\nid: a\nsource:\n  file: !!binary x\n---\n"],
+  ])("reports %s with js-yaml's message and line", (_, text) => {
+    const problem = problemOf(text);
+    const expected = jsYamlError(text);
+    expect(problem.field).toBe("front-matter");
+    expect(problem.message).toBe(expected.message);
+    expect(problem.line).toBe(expected.line);
+    expect(problem.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("still refuses YAML with too many values when it is plain (too long for the fast reader)", () => {
+    const text = `---\nid: a\nlist:\n${"  - x\n".repeat(50_001)}---\n`;
+    expect(problemOf(text).message).toMatch(/more than 50000 values/);
+  });
+
   it("bounds the walk of shared references", () => {
     const shared = Array(1000).fill("x");
     expect(() => assertBoundedSize(Array(100).fill(shared))).toThrow(/more than/);
     expect(() => assertBoundedSize({ list: shared })).not.toThrow();
+  });
+});
+
+/** Every .md file under a folder. */
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => join(dir, name));
+}
+
+/**
+ * A value written out with every own property (even one named `__proto__`, which toStrictEqual
+ * cannot compare) and whether each object has the plain prototype.
+ */
+function canonical(value: unknown): string {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return ["array", node.map(walk)];
+    if (node === null || typeof node !== "object") return node;
+    return [
+      Object.getPrototypeOf(node) === Object.prototype ? "object" : "other",
+      Object.getOwnPropertyNames(node).map((key) => [
+        key,
+        walk(Object.getOwnPropertyDescriptor(node, key)?.value),
+      ]),
+    ];
+  };
+  return JSON.stringify(walk(value));
+}
+
+/** What gray-matter itself gives (the reference the plain-file path must equal). */
+function throughGrayMatter(text: string): string {
+  const parsed = matter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), safeMatterOptions());
+  return canonical({ data: parsed.data, body: parsed.content });
+}
+
+const generator = (await import(pathToFileURL(join(ROOT, "scripts", "generate-profiles.mjs")).href)) as {
+  loadVocabulary: () => unknown;
+  profileText: (index: number, vocabulary: unknown) => { text: string };
+};
+
+describe("plain files read without gray-matter", () => {
+  const vocabulary = generator.loadVocabulary();
+  const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
+
+  /** Texts around the plain path's edges: bodies, fences, comments, and the naughty strings. */
+  function edgeCases(): string[] {
+    const texts = [
+      "---\nid: a\n---\n",
+      "---\nid: a\n---",
+      "---\nid: a\n---\n\nbody\n",
+      "---\nid: a\n---   \nbody",
+      "---  \nid: a\n---\n\n\nbody\n---\nmore\n",
+      "---\n# only a comment\n---\nbody",
+      "---\n#\n---\nbody",
+      "---\n\n\n---\nbody",
+      "---\n# comment\nid: a\n# another\n---\nbody",
+      "---\nexcerpt_separator: <!-- more -->\nid: a\n---\nintro\n<!-- more -->\nrest",
+      "---yaml\nid: a\n---\nbody",
+      "---\r\nid: a\r\n---\r\nbody\r\n",
+      "\uFEFF---\nid: a\n---\nbody",
+    ];
+    for (const value of naughty) {
+      texts.push(`---\nid: a\ntitle: ${value}\n---\n${value}\n`);
+      texts.push(`---\nid: a\nsummary: >-\n  ${value}\n---\n\n${value}`);
+    }
+    return texts;
+  }
+
+  it("gives what gray-matter gives, for every fixture, generated profile and edge case", () => {
+    const texts = [
+      ...[
+        ...markdownFiles(join(ROOT, "data", "roles")),
+        ...markdownFiles(join(ROOT, "tests", "fixtures")),
+      ].map((file) => readFileSync(file, "utf8")),
+      ...Array.from({ length: 200 }, (_, i) => generator.profileText(i, vocabulary).text),
+      ...edgeCases(),
+    ];
+    let compared = 0;
+    for (const text of texts) {
+      let ours: string;
+      try {
+        const parsed = parseFrontMatter(text);
+        ours = canonical({ data: parsed.data, body: parsed.body });
+      } catch {
+        continue; // refused before gray-matter would be asked: covered by the problem tests
+      }
+      expect(ours, text.slice(0, 200)).toBe(throughGrayMatter(text));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(texts.length * 0.8);
+  });
+
+  it("takes the plain path for real and generated profiles", () => {
+    const spied = vi.spyOn(matter, "test");
+    const languages = vi.spyOn(matter, "language");
+    for (const file of markdownFiles(join(ROOT, "data", "roles")))
+      parseFrontMatter(readFileSync(file, "utf8"));
+    for (let i = 0; i < 50; i++) parseFrontMatter(generator.profileText(i, vocabulary).text);
+    // gray-matter looks the language up on every call it gets.
+    expect(languages).not.toHaveBeenCalled();
+    parseFrontMatter("---\naliases: [x]\nid: a\n---\n");
+    expect(languages).toHaveBeenCalled();
+    spied.mockRestore();
+    languages.mockRestore();
   });
 });
