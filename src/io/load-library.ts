@@ -19,6 +19,7 @@ import {
   encodeLists,
   type FileToCache,
   type HeadCore,
+  type Lists,
   type Manifest,
   RecordReader,
   readManifest,
@@ -77,12 +78,59 @@ export function loadVocabulary(dataDir: string): VocabularyIndex {
   return needParser().parseVocabulary(dataDir);
 }
 
-/** A file parsed in this run (not taken from the cache). */
+/**
+ * A file parsed in this run (not taken from the cache). Its full profile is not kept: thousands
+ * of parsed profiles, a few hundred objects each, made garbage collection the largest cost of a
+ * first run. What is kept is its head, and its profile as JSON text when the cache is written.
+ */
 interface FreshFile {
   /** Size, mtime and inode when the file was read whole (the cache keeps only such files). */
   stamp?: [number, number, number];
   problems: Problem[];
-  profile?: Profile;
+  id?: string;
+  /** The full profile as JSON (one string, not a tree of objects); only when a cache is written. */
+  record?: string;
+}
+
+/**
+ * The head of a profile parsed in this run, with its skill and tool lists kept flat (two string
+ * arrays, not an object per entry); each read of `skills` or `tools` builds them anew.
+ */
+class FreshHead implements ProfileHead {
+  readonly id: string;
+  readonly title: string;
+  readonly title_en: string;
+  readonly lang: ProfileHead["lang"];
+  readonly level: string;
+  readonly position: string;
+  readonly aliases: string[];
+  readonly skill_count: number;
+  readonly tool_count: number;
+  private readonly lists: Lists;
+
+  constructor(profile: Profile) {
+    this.id = profile.id;
+    this.title = profile.title;
+    this.title_en = profile.title_en;
+    this.lang = profile.lang;
+    this.level = profile.level;
+    this.position = profile.position;
+    this.aliases = profile.aliases;
+    this.skill_count = profile.skills.length;
+    this.tool_count = profile.tools.length;
+    this.lists = encodeLists(profile);
+  }
+
+  get skills(): ProfileHead["skills"] {
+    return decodeLists(this.lists).skills;
+  }
+  get tools(): ProfileHead["tools"] {
+    return decodeLists(this.lists).tools;
+  }
+
+  get flatLists(): Lists {
+    return this.lists;
+  }
 }
 
 /**
@@ -99,11 +147,15 @@ class LoadState {
   readonly fresh = new Map<number, FreshFile>();
   /** Full profiles read from the records file or parsed again, by slot. */
   readonly profiles = new Map<number, Profile>();
+  /** Heads of the files parsed in this run, by slot. */
+  readonly freshHeads = new Map<number, FreshHead>();
 
   constructor(
     readonly manifest: Manifest | undefined,
     readonly reader: RecordReader | undefined,
     readonly vocabulary: VocabularyIndex,
+    /** Whether the cache will be written (then parsed profiles are kept as JSON text). */
+    readonly keepRecords: boolean,
   ) {}
 
   add(path: string, origin: string, cached: number): number {
@@ -121,8 +173,10 @@ class LoadState {
 
   /** The full profile in `slot` (which holds a valid one). */
   profileOf(slot: number, id: string): Profile {
-    const known = this.fresh.get(slot)?.profile ?? this.profiles.get(slot);
+    const known = this.profiles.get(slot);
     if (known) return known;
+    const record = this.fresh.get(slot)?.record;
+    if (record !== undefined) return JSON.parse(record) as Profile;
     const cached = this.cached[slot] as number;
     let profile =
       cached !== -1 && this.manifest ? this.reader?.read(this.manifest.recordOf(cached), id) : undefined;
@@ -268,7 +322,12 @@ export function loadLibrary(sources: LibrarySources): Library {
       ? new VocabularyIndex(manifest.data.vocabulary)
       : loadVocabulary(sources.dataDir);
   const usable = vocabularyCached ? manifest : undefined;
-  const state = new LoadState(usable, usable ? new RecordReader(usable.recordsPath) : undefined, vocabulary);
+  const state = new LoadState(
+    usable,
+    usable ? new RecordReader(usable.recordsPath) : undefined,
+    vocabulary,
+    cacheDir !== undefined,
+  );
 
   let changed = !usable;
   // Files the cache holds (read whole, with a stamp), in order: the next one's index in a manifest
@@ -309,8 +368,12 @@ export function loadLibrary(sources: LibrarySources): Library {
         changed = true;
       }
       if (loaded.profile) {
-        fresh.profile = loaded.profile.profile;
-        candidates.push(new LibraryRole(headOf(fresh.profile), path, folder, slot));
+        const { profile } = loaded.profile;
+        fresh.id = profile.id;
+        if (state.keepRecords) fresh.record = JSON.stringify(profile);
+        const head = new FreshHead(profile);
+        state.freshHeads.set(slot, head);
+        candidates.push(new LibraryRole(head, path, folder, slot));
       }
       state.fresh.set(slot, fresh);
     }
@@ -392,6 +455,19 @@ function carryOver(state: LoadState, slot: number): FileToCache["role"] | undefi
   return head && lists && record ? { head, lists, record } : undefined;
 }
 
+/** A file parsed in this run, as the cache holds it: its record is the JSON kept at parse time. */
+function freshToCache(state: LoadState, slot: number): FileToCache["role"] | undefined {
+  const head = state.freshHeads.get(slot);
+  const record = state.fresh.get(slot)?.record;
+  if (!head || record === undefined) return undefined;
+  const { id, title, title_en, lang, level, position, aliases, skill_count, tool_count } = head;
+  return {
+    head: { id, title, title_en, lang, level, position, aliases, skill_count, tool_count },
+    lists: head.flatLists,
+    record: Buffer.from(record),
+  };
+}
+
 function roleToCache(profile: Profile): NonNullable<FileToCache["role"]> {
   const head = headOf(profile);
   return {
@@ -429,9 +505,9 @@ function saveCache(
       stamp: { size: stamp[0], mtimeMs: stamp[1], ino: stamp[2] },
       problems: state.problemsOf(slot),
     };
-    const id = cached !== -1 ? state.manifest?.idOf(cached) : fresh?.profile?.id;
+    const id = cached !== -1 ? state.manifest?.idOf(cached) : fresh?.id;
     if (id !== undefined) {
-      let role = fresh ? undefined : carryOver(state, slot);
+      let role = fresh ? freshToCache(state, slot) : carryOver(state, slot);
       if (!role) {
         try {
           role = roleToCache(state.profileOf(slot, id));

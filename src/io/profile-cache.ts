@@ -45,10 +45,12 @@ export type HeadCore = Omit<ProfileHead, "skills" | "tools">;
 export type Lists = [string[], string[]];
 
 export function encodeLists(head: Pick<ProfileHead, "skills" | "tools">): Lists {
-  return [
-    head.skills.flatMap((s) => [s.skill, s.label]),
-    head.tools.flatMap((t) => [t.tool, t.name, t.category]),
-  ];
+  // Plain loops: flatMap's array per entry made this a tenth of a first run's time.
+  const skills: string[] = [];
+  for (const s of head.skills) skills.push(s.skill, s.label);
+  const tools: string[] = [];
+  for (const t of head.tools) tools.push(t.tool, t.name, t.category);
+  return [skills, tools];
 }
 
 export function decodeLists(lists: Lists): Pick<ProfileHead, "skills" | "tools"> {

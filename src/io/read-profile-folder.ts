@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import {
   closeSync,
   constants,
@@ -15,8 +16,6 @@ import { UsageError } from "../errors.js";
 
 /** Largest profile file read; bigger files are reported and skipped. Real profiles are 5-15 KiB. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function fileProblem(path: string, origin: string, message: string): ProfileFile {
   const problem: Problem = { file: path, field: "file", message };
@@ -76,11 +75,12 @@ export function readProfileFile(path: string, origin: string): ProfileFile {
       if (read === 0) break;
       offset += read;
     }
-    try {
-      return { path, origin, text: utf8.decode(buffer.subarray(0, offset)) };
-    } catch {
-      return fileProblem(path, origin, "is not valid UTF-8 text; save it as UTF-8");
-    }
+    // Checked first, then decoded (both native and fast); a strict TextDecoder costs several
+    // times more per file. Like TextDecoder, the decoded text has no byte-order mark.
+    const bytes = buffer.subarray(0, offset);
+    if (!isUtf8(bytes)) return fileProblem(path, origin, "is not valid UTF-8 text; save it as UTF-8");
+    const text = bytes.toString("utf8");
+    return { path, origin, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
     return fileProblem(path, origin, describeError(error));
   } finally {
