@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { ensureProfiles, GENERATOR_VERSION } from "./generate-profiles.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const BIN = join(ROOT, "bin", "csroles.js");
+const BIN = join(ROOT, "bin", "csroles.cjs");
 const GENERATED = join(ROOT, "bench", "generated");
 const REPORT = join(ROOT, "BENCHMARKS.md");
 const TIME = "/usr/bin/time";
@@ -544,7 +544,8 @@ const formatLoad = (load) => load.map((n) => n.toFixed(2)).join(", ");
 
 function main() {
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(join(ROOT, "dist", "main.js"))) fail("dist/main.js is missing; run `npm run build` first");
+  if (!existsSync(join(ROOT, "dist", "csroles.cjs")))
+    fail("dist/csroles.cjs is missing; run `npm run build` first");
   const started = Date.now();
   const context = {
     machine: machine(),

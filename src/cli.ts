@@ -42,14 +42,11 @@ class Session {
     private readonly env: NodeJS.ProcessEnv,
     private readonly dataDir: string,
     private readonly writeErr: (text: string) => void,
+    private readonly stdout: () => StdoutFacts,
   ) {}
 
   context(global: CommonFlags, local: CommonFlags, labelFlag: string | undefined): CommandContext {
-    const facts: TerminalFacts = {
-      isTTY: process.stdout.isTTY === true,
-      columns: process.stdout.columns,
-      env: this.env,
-    };
+    const facts: TerminalFacts = { ...this.stdout(), env: this.env };
     const extraDirs = [
       ...(this.env.CSROLES_PATH ?? "")
         .split(":")
@@ -115,6 +112,12 @@ declare const __CSROLES_BUILD__: string | undefined;
 /** Set by the bundler from the source; "dev" when running the sources directly (tests). */
 const BUILD = typeof __CSROLES_BUILD__ === "string" ? __CSROLES_BUILD__ : "dev";
 
+/** What the output stream is: a terminal (and how wide) or not. */
+export interface StdoutFacts {
+  isTTY: boolean;
+  columns: number | undefined;
+}
+
 export interface RunIo {
   argv: string[];
   env: NodeJS.ProcessEnv;
@@ -122,11 +125,16 @@ export interface RunIo {
   dataDir: string;
   writeOut: (text: string) => void;
   writeErr: (text: string) => void;
+  /** What writeOut writes to; process.stdout's facts when not given. */
+  stdout?: StdoutFacts;
 }
 
 /** Runs csroles and returns the exit code; all printing goes through `io`. */
 export async function run(io: RunIo): Promise<number> {
-  const session = new Session(io.env, io.dataDir, io.writeErr);
+  // Asked only when needed: process.stdout is created on first use, which takes milliseconds.
+  const stdout = (): StdoutFacts =>
+    io.stdout ?? { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns };
+  const session = new Session(io.env, io.dataDir, io.writeErr, stdout);
   let exitCode: number = ExitCode.ok;
   const finish = (result: CommandResult) => {
     io.writeOut(result.stdout);
@@ -145,8 +153,10 @@ export async function run(io: RunIo): Promise<number> {
     .configureOutput({
       writeOut: io.writeOut,
       writeErr: () => {},
-      getOutHelpWidth: () =>
-        resolveWidth({ isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, env: io.env }),
+      getOutHelpWidth: () => resolveWidth({ ...stdout(), env: io.env }),
+      // Whether commander strips colour from the help (it has none). Its own test would create
+      // process.stdout even when stdout is not a terminal.
+      getOutHasColors: () => stdout().isTTY && process.stdout.hasColors?.() === true,
     });
   addCommonOptions(program, true);
   program.addHelpText(

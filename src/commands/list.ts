@@ -35,7 +35,7 @@ export async function runList(flags: ListFlags, context: CommandContext): Promis
   const cells = rows.map((row) => row.map(String));
   if (format === "markdown") return { stdout: `${renderMarkdownTable(HEAD, cells)}\n` };
   if (roles.length === 0) return { stdout: "No roles match.\n" };
-  // cli-table3 is loaded only for the table.
+  // The table renderer is loaded only for the table.
   const { renderTable } = await import("../render/table.js");
   return { stdout: `${renderTable({ head: HEAD, rows: cells }, context.output)}\n` };
 }

@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { drawGrid } from "./draw-grid.js";
 import { neutralize } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { createTheme } from "./theme.js";
@@ -8,9 +8,6 @@ export interface TableSpec {
   head: string[];
   rows: string[][];
 }
-
-/** Rows per cli-table3 table when drawing a long one (see renderTable). */
-const ROWS_PER_SLICE = 100;
 
 /** Narrowest useful column; below this a table turns into one block per row. */
 const MIN_COLUMN = 8;
@@ -119,9 +116,8 @@ function renderBlocks(spec: TableSpec, context: OutputContext): string {
 }
 
 /**
- * Renders a table that never exceeds `context.width`: cells are wrapped by us (cli-table3
- * ignores the terminal width and truncates), untrusted text is neutralised, and cli-table3's
- * own colours are switched off so piped output carries no escape bytes.
+ * Renders a table that never exceeds `context.width`: cells are wrapped to their columns,
+ * untrusted text is neutralised, and only the header may be coloured (never piped output).
  */
 export function renderTable(spec: TableSpec, context: OutputContext): string {
   const safe: TableSpec = {
@@ -133,32 +129,9 @@ export function renderTable(spec: TableSpec, context: OutputContext): string {
   const widths = allocateWidths(naturalWidths(safe), available, wordWidths(safe));
   if (!widths) return renderBlocks(spec, context);
   const theme = createTheme(context.color);
-  const head = safe.head
-    .map((h, i) => wrapText(h, widths[i] ?? 1).join("\n"))
-    .map((h) => theme.subheading(h));
-  const rows = safe.rows.map((row) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1).join("\n")));
+  const head = safe.head.map((h, i) => wrapText(h, widths[i] ?? 1).map((line) => theme.subheading(line)));
+  const rows = safe.rows.map((row) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1)));
   // Lines between rows only when some row spans several lines and needs them to be told apart.
-  const compact = !rows.some((row) => row.some((cell) => cell.includes("\n")));
-  const draw = (chunk: string[][], withHead: boolean): string[] => {
-    const table = new Table({
-      ...(withHead ? { head } : {}),
-      colWidths: widths.map((w) => w + 2),
-      wordWrap: false,
-      style: { head: [], border: [], "padding-left": 1, "padding-right": 1, compact },
-    });
-    table.push(...chunk);
-    return table.toString().split("\n");
-  };
-  // cli-table3's layout compares every cell with every other (quadratic in rows), so long tables
-  // are drawn in slices of rows with the same widths and joined where the borders meet.
-  const lines = draw(rows.slice(0, ROWS_PER_SLICE), true);
-  for (let start = ROWS_PER_SLICE; start < rows.length; start += ROWS_PER_SLICE) {
-    const slice = draw(rows.slice(start, start + ROWS_PER_SLICE), false);
-    lines.pop(); // the bottom border: the table goes on
-    // The top border of a slice becomes the rule between rows (or nothing in a compact table).
-    const top = slice.shift() ?? "";
-    if (!compact) lines.push(top.replace("┌", "├").replace("┐", "┤").replaceAll("┬", "┼"));
-    lines.push(...slice);
-  }
-  return lines.join("\n");
+  const compact = !rows.some((row) => row.some((cell) => cell.length > 1));
+  return drawGrid(head, rows, widths, compact).join("\n");
 }

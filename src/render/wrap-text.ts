@@ -1,24 +1,33 @@
-import { createRequire } from "node:module";
+import stringWidth from "string-width";
 
-/** Text where every character is one column wide: printable Latin, Greek and Cyrillic, no marks. */
-const NARROW_ONLY = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e]*$/;
-
-let stringWidth: ((text: string) => number) | undefined;
+/**
+ * Text where every character is one column wide, as string-width measures it: printable Latin,
+ * Greek and Cyrillic, general punctuation, currency signs, arrows, box drawing and geometric
+ * shapes (the career ladder of `show`, table borders); not U+25FD–U+25FE, which can be emoji.
+ * tests/unit/break-word.test.ts checks every code unit against string-width.
+ */
+export const NARROW_ONLY =
+  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u25fc]*$/;
 
 /** Display width in terminal columns (wide CJK and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
-  // string-width (the measure cli-table3 uses too) loads a very large emoji pattern; most profile
-  // text never needs it, so it is required only for text outside the one-column scripts.
+  // string-width runs a very large emoji pattern over the text; most text never needs it.
   if (NARROW_ONLY.test(text)) return text.length;
-  stringWidth ??= createRequire(import.meta.url)("string-width") as (text: string) => number;
   return stringWidth(text);
 }
 
-// Created on first use: setting up ICU's segmenter costs several milliseconds of start-up.
+/**
+ * NARROW_ONLY text without the Cyrillic combining marks U+0483–U+0489 (which NARROW_ONLY lets in,
+ * as string-width gives them a column): in such text every code unit is one grapheme, one column.
+ */
+const ONE_UNIT_GRAPHEMES =
+  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u25fc]*$/;
+
+// Created on first use: setting up ICU's segmenter costs 10 ms or more of start-up.
 let segmenter: Intl.Segmenter | undefined;
 
-/** Splits one over-long word into pieces no wider than `width`, never inside a grapheme. */
-function breakWord(word: string, width: number): string[] {
+/** breakWord's general case: pieces made of whole graphemes, measured one by one. */
+export function breakGraphemes(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = "";
   let pieceWidth = 0;
@@ -34,6 +43,16 @@ function breakWord(word: string, width: number): string[] {
     pieceWidth += w;
   }
   if (piece !== "") pieces.push(piece);
+  return pieces;
+}
+
+/** Splits one over-long word into pieces no wider than `width`, never inside a grapheme. */
+export function breakWord(word: string, width: number): string[] {
+  // Most words (`csroles list` breaks ids at 80 columns) need no segmenter: cut every `width` units.
+  if (!ONE_UNIT_GRAPHEMES.test(word)) return breakGraphemes(word, width);
+  const step = Math.max(1, width);
+  const pieces: string[] = [];
+  for (let start = 0; start < word.length; start += step) pieces.push(word.slice(start, start + step));
   return pieces;
 }
 

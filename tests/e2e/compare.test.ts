@@ -423,7 +423,8 @@ describe("csroles compare: errors", () => {
 
 describe("csroles compare: large profiles", () => {
   // Two valid profiles at the limits (300 tools with long names) once took minutes in cli-table3's
-  // per-line debug truncation; the timeout only guards against a hang, speed is the benchmark's.
+  // per-line debug truncation (tables are drawn by src/render/draw-grid.ts now); the timeout only
+  // guards against a hang, speed is the benchmark's.
   const dir = mkdtempSync(join(tmpdir(), "csroles-compare-large-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

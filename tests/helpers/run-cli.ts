@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const BIN = fileURLToPath(new URL("../../bin/csroles.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/csroles.cjs", import.meta.url));
 export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
 
 export interface CliResult {
@@ -25,7 +25,16 @@ process.once("exit", () => rmSync(TEST_CACHE_HOME, { recursive: true, force: tru
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; timeout?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    cwd?: string;
+    timeout?: number;
+    /** Another copy of the bin (a package copied elsewhere). */
+    bin?: string;
+    /** Options for node itself, before the bin (e.g. --require). */
+    nodeArgs?: string[];
+  } = {},
 ): CliResult {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -37,7 +46,7 @@ export function runCli(
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: env as NodeJS.ProcessEnv,
     input: options.input ?? "",
