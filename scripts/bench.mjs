@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { ensureProfiles, GENERATOR_VERSION } from "./generate-profiles.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const BIN = join(ROOT, "bin", "csroles.cjs");
+const BIN = join(ROOT, "bin", "csroles.js");
 const GENERATED = join(ROOT, "bench", "generated");
 const REPORT = join(ROOT, "BENCHMARKS.md");
 const TIME = "/usr/bin/time";

@@ -5,7 +5,7 @@
 //                             compiled once; commands still evaluate their modules only when they
 //                             run (esbuild turns `await import()` into lazy module initialisers).
 //   dist/csroles.cjs.v8cache  V8's code cache for it, made by running typical commands once
-//                             (scripts/train-code-cache.cjs), so bin/csroles.cjs skips compiling.
+//                             (scripts/train-code-cache.cjs), so bin/csroles.js skips compiling.
 //   dist/inquirer.cjs         @inquirer/prompts alone: large, and only `pick` needs it.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -136,7 +136,7 @@ try {
   if (main.warnings.length > 0) throw new Error("the bundle must build without warnings");
   const [output] = main.outputFiles;
   mkdirSync(staging);
-  // The last line identifies this bundle; its code cache names it (see bin/csroles.cjs).
+  // The last line identifies this bundle; its code cache names it (see bin/csroles.js).
   const text = asciiOnly(output.text, output.path);
   const bundleId = createHash("sha256").update(text).digest("hex").slice(0, 16);
   writeFileSync(output.path, `${text}//# csroles-build ${bundleId}\n`);

@@ -2,19 +2,19 @@
 //
 //   node scripts/train-code-cache.cjs <bundle> <final path of the bundle>   → <bundle>.v8cache
 //
-// It loads the bundle the way bin/csroles.cjs does, runs typical commands in this process against
+// It loads the bundle the way bin/csroles.js does, runs typical commands in this process against
 // the built-in profiles (output discarded), then saves the compiled code of everything that ran:
 // V8 compiles functions on first call, so a cache made before running would hold little more
 // than the top level. A command that ends in an internal error gets a warning.
 //
 // The bundle is built in a staging folder that then becomes dist/; V8 keeps the script name a
 // cache was made with (stack traces show it), so the script is named by its final path, and the
-// cache file starts with a line naming the bundle's build and that path (bin/csroles.cjs checks both).
+// cache file starts with a line naming the bundle's build and that path (bin/csroles.js checks both).
 "use strict";
 const { mkdtempSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join, resolve } = require("node:path");
-const { buildOf, CODE_CACHE, loadBundle, readBundle } = require("../bin/csroles.cjs");
+const { buildOf, CODE_CACHE, loadBundle, readBundle } = require("../bin/csroles.js");
 
 const INTERNAL_ERROR = 70;
 

@@ -5,7 +5,7 @@ import { ExitCode } from "./errors.js";
 import { neutralize } from "./render/neutralize.js";
 
 // The entry point: the only place that touches process streams, signals and the exit code. Loading
-// this module does nothing by itself: bin/csroles.cjs loads the bundle, then calls main(), and the
+// this module does nothing by itself: bin/csroles.js loads the bundle, then calls main(), and the
 // build's code-cache training (scripts/train-code-cache.cjs) calls run() in-process instead.
 export { run };
 

@@ -1,4 +1,4 @@
-// How bin/csroles.cjs starts the program: the one-file bundle, V8's code cache made at build time
+// How bin/csroles.js starts the program: the one-file bundle, V8's code cache made at build time
 // (used when valid, quietly left out when missing or damaged), clear words when dist/ is missing,
 // and modules that only some commands need left unloaded by the others.
 
@@ -82,7 +82,7 @@ describe("the code cache", () => {
       for (const part of ["bin", "dist", "package.json"])
         cpSync(join(ROOT, part), join(packageDir, part), { recursive: true });
       symlinkSync(join(ROOT, "data"), join(packageDir, "data"));
-      bin = join(packageDir, "bin", "csroles.cjs");
+      bin = join(packageDir, "bin", "csroles.js");
       expected = outputs();
     });
 
@@ -260,7 +260,7 @@ describe("modules loaded at start-up", () => {
     [["pick"]],
   ])("%j loads neither the prompts nor child_process", (args) => {
     const { builtins, files } = loaded(args);
-    expect(files).toContain(join(ROOT, "bin", "csroles.cjs"));
+    expect(files).toContain(join(ROOT, "bin", "csroles.js"));
     expect(files.filter((file) => file.startsWith(DIST))).toEqual([]);
     expect(builtins.filter((name) => name.includes("child_process"))).toEqual([]);
   });
