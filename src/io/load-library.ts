@@ -16,9 +16,12 @@ import { lazyModule } from "../lazy-module.js";
 import {
   cacheKey,
   decodeLists,
+  decodeSkills,
+  decodeTools,
   encodeLists,
   type FileToCache,
   type HeadCore,
+  headCore,
   type Lists,
   type Manifest,
   RecordReader,
@@ -122,10 +125,10 @@ class FreshHead implements ProfileHead {
   }
 
   get skills(): ProfileHead["skills"] {
-    return decodeLists(this.lists).skills;
+    return decodeSkills(this.lists[0]);
   }
   get tools(): ProfileHead["tools"] {
-    return decodeLists(this.lists).tools;
+    return decodeTools(this.lists[1]);
   }
 
   get flatLists(): Lists {
@@ -460,31 +463,16 @@ function freshToCache(state: LoadState, slot: number): FileToCache["role"] | und
   const head = state.freshHeads.get(slot);
   const record = state.fresh.get(slot)?.record;
   if (!head || record === undefined) return undefined;
-  const { id, title, title_en, lang, level, position, aliases, skill_count, tool_count } = head;
   return {
-    head: { id, title, title_en, lang, level, position, aliases, skill_count, tool_count },
+    head: headCore(head),
     lists: head.flatLists,
     record: Buffer.from(record),
   };
 }
 
 function roleToCache(profile: Profile): NonNullable<FileToCache["role"]> {
-  const head = headOf(profile);
-  return {
-    head: {
-      id: head.id,
-      title: head.title,
-      title_en: head.title_en,
-      lang: head.lang,
-      level: head.level,
-      position: head.position,
-      aliases: head.aliases,
-      skill_count: head.skill_count,
-      tool_count: head.tool_count,
-    },
-    lists: encodeLists(head),
-    record: Buffer.from(JSON.stringify(profile)),
-  };
+  const head = new FreshHead(profile);
+  return { head: headCore(head), lists: head.flatLists, record: Buffer.from(JSON.stringify(profile)) };
 }
 
 function saveCache(

@@ -53,15 +53,28 @@ export function encodeLists(head: Pick<ProfileHead, "skills" | "tools">): Lists 
   return [skills, tools];
 }
 
-export function decodeLists(lists: Lists): Pick<ProfileHead, "skills" | "tools"> {
-  const [skills, tools] = lists;
-  const head: Pick<ProfileHead, "skills" | "tools"> = { skills: [], tools: [] };
+export function decodeSkills(skills: string[]): ProfileHead["skills"] {
+  const decoded: ProfileHead["skills"] = [];
   for (let i = 0; i + 1 < skills.length; i += 2)
-    head.skills.push({ skill: skills[i] ?? "", label: skills[i + 1] ?? "" });
-  for (let i = 0; i + 2 < tools.length; i += 3) {
-    head.tools.push({ tool: tools[i] ?? "", name: tools[i + 1] ?? "", category: tools[i + 2] ?? "" });
-  }
-  return head;
+    decoded.push({ skill: skills[i] ?? "", label: skills[i + 1] ?? "" });
+  return decoded;
+}
+
+export function decodeTools(tools: string[]): ProfileHead["tools"] {
+  const decoded: ProfileHead["tools"] = [];
+  for (let i = 0; i + 2 < tools.length; i += 3)
+    decoded.push({ tool: tools[i] ?? "", name: tools[i + 1] ?? "", category: tools[i + 2] ?? "" });
+  return decoded;
+}
+
+export function decodeLists(lists: Lists): Pick<ProfileHead, "skills" | "tools"> {
+  return { skills: decodeSkills(lists[0]), tools: decodeTools(lists[1]) };
+}
+
+/** A head's fields without its skill and tool lists (a cached or fresh head, or a full one). */
+export function headCore(h: HeadCore): HeadCore {
+  const { id, title, title_en, lang, level, position, aliases, skill_count, tool_count } = h;
+  return { id, title, title_en, lang, level, position, aliases, skill_count, tool_count };
 }
 
 /** On disk a head is one array: [id, title, title_en, lang, level, position, aliases, skill_count, tool_count]. */
