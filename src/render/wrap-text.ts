@@ -3,11 +3,12 @@ import stringWidth from "string-width";
 /**
  * Text where every character is one column wide, as string-width measures it: printable Latin,
  * Greek and Cyrillic, general punctuation, currency signs, arrows, box drawing and geometric
- * shapes (the career ladder of `show`, table borders); not U+25FD–U+25FE, which can be emoji.
+ * shapes (the career ladder of `show`, table borders), the check mark of `compare` (U+2713) and the
+ * return symbol ⏎ (U+23CE); not U+25FD–U+25FE, which can be emoji.
  * tests/unit/break-word.test.ts checks every code unit against string-width.
  */
 export const NARROW_ONLY =
-  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u25fc]*$/;
+  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u23ce\u2500-\u25fc\u2713]*$/;
 
 /** Display width in terminal columns (wide CJK and emoji count 2, combining marks 0). */
 export function displayWidth(text: string): number {
@@ -21,7 +22,7 @@ export function displayWidth(text: string): number {
  * as string-width gives them a column): in such text every code unit is one grapheme, one column.
  */
 const ONE_UNIT_GRAPHEMES =
-  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u25fc]*$/;
+  /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u23ce\u2500-\u25fc\u2713]*$/;
 
 // Created on first use: setting up ICU's segmenter costs 10 ms or more of start-up.
 let segmenter: Intl.Segmenter | undefined;

@@ -2,6 +2,7 @@
 // problem, full profile and search result is the same with the cache and without it, after files
 // are added, changed, renamed and removed, and whatever happens to the cache's own files.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   mkdtempSync,
   readdirSync,
@@ -20,6 +21,7 @@ import type { ProfileHead } from "../../src/core/profile.js";
 import { restoreIndex } from "../../src/core/search/saved-index.js";
 import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
 import { searchOf } from "../../src/io/load-search.js";
+import { CACHE_FORMAT, hashBytes, hashFile, NATIVE_HASH_FROM } from "../../src/io/profile-cache.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "csroles-profile-cache-"));
@@ -139,11 +141,18 @@ describe("the profile cache on a generated folder", () => {
       (path: string) => writeFileSync(path, "{ this is not json"),
       (path: string) => truncateSync(path, Math.floor(readFileSync(path).length / 2)),
       (path: string) => writeFileSync(path, ""),
-      (path: string) => writeFileSync(path, JSON.stringify({ format: 3, build: "test", paths: [1] })),
+      (path: string) =>
+        writeFileSync(path, JSON.stringify({ format: CACHE_FORMAT, build: "test", paths: [1] })),
       (path: string) => {
         // Well-formed, but its columns disagree with each other.
         const manifest = JSON.parse(readFileSync(path, "utf8"));
         manifest.stamps.pop();
+        writeFileSync(path, JSON.stringify(manifest));
+      },
+      (path: string) => {
+        // Nor one written in another format (an older csroles).
+        const manifest = JSON.parse(readFileSync(path, "utf8"));
+        manifest.format = CACHE_FORMAT - 1;
         writeFileSync(path, JSON.stringify(manifest));
       },
       (path: string) => {
@@ -157,7 +166,8 @@ describe("the profile cache on a generated folder", () => {
       for (const path of cacheFiles(".json")) damage(path);
       expect(outcome(load(true))).toEqual(reference);
       // Rewritten whole.
-      for (const path of cacheFiles(".json")) expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(3);
+      for (const path of cacheFiles(".json"))
+        expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(CACHE_FORMAT);
     }
   });
 
@@ -216,5 +226,26 @@ describe("the profile cache on a generated folder", () => {
     writeFileSync(oldSearch.replace(/-[0-9a-f]+\.search$/, `-${token}.search`), saved);
     expect(outcome(library)).toEqual(reference);
     expect(outcome(load(true))).toEqual(reference);
+  });
+});
+
+describe("hashFile, the check on every data file", () => {
+  const big = Buffer.alloc(NATIVE_HASH_FROM + 3, "Kundtjänst ");
+
+  it("is hashBytes below 1 MiB and 53 bits of SHA-1 from there on", () => {
+    const small = big.subarray(0, NATIVE_HASH_FROM - 1);
+    expect(hashFile(small)).toBe(hashBytes(small));
+    const sha1 = createHash("sha1").update(big).digest();
+    expect(hashFile(big)).toBe((sha1.readUInt32BE(0) & 0x1fffff) * 2 ** 32 + sha1.readUInt32BE(4));
+    expect(Number.isSafeInteger(hashFile(big))).toBe(true);
+  });
+
+  it("tells apart files of the same size that differ in one byte, on both sides of the limit", () => {
+    for (const size of [NATIVE_HASH_FROM - 1, NATIVE_HASH_FROM, big.length]) {
+      const bytes = Buffer.from(big.subarray(0, size));
+      const before = hashFile(bytes);
+      bytes[size >> 1] = (bytes[size >> 1] as number) ^ 1;
+      expect(hashFile(bytes), String(size)).not.toBe(before);
+    }
   });
 });

@@ -137,13 +137,14 @@ function bigrams(text: string): string[] {
  * 32-character chunks, must share that many with one name as a whole. It keeps Bitap, slow on long
  * patterns, away from names that cannot match.
  */
-function mayMatch(term: string, termBigrams: string[], key: string, keyBigrams: Set<string>): boolean {
+function mayMatch(term: string, termBigrams: string[], key: string, keyBigrams: () => Set<string>): boolean {
   // Even a perfect fuse score cannot lift a name this much shorter or longer to MIN_QUALITY.
   if (term !== key && round2(coverageFactor(term, key)) < MIN_QUALITY) return false;
   const needed = term.length - 1 - 2 * Math.floor(FUSE_THRESHOLD * term.length);
   if (needed <= 0) return true;
+  const pairs = keyBigrams();
   let shared = 0;
-  for (const pair of termBigrams) if (keyBigrams.has(pair)) shared++;
+  for (const pair of termBigrams) if (pairs.has(pair)) shared++;
   return shared >= needed;
 }
 
@@ -164,20 +165,34 @@ export function checkQuery(query: string): string {
 
 /** Searches the skills and tools of loaded profiles; build once per run, query many times. */
 export class SkillToolSearch {
-  /** Bigrams of each index key, for the prefilter. */
-  private readonly keyBigrams: Set<string>[];
+  /** Bigrams of each index key, for the prefilter; made for a key when a term first needs them. */
+  private readonly keyBigrams: (Set<string> | undefined)[];
   /** Every word of every name, to decide which runs of query words are worth trying as phrases. */
-  private readonly nameWords: Set<string>;
+  private nameWordSet: Set<string> | undefined;
 
   constructor(
     readonly index: SearchIndex,
     private readonly vocabulary: VocabularyIndex,
   ) {
-    this.keyBigrams = index.keys.map((k) => new Set(bigrams(k.key)));
-    this.nameWords = new Set([
-      ...index.keys.flatMap((k) => wordsOf(k.key)),
-      ...[...index.categoryNames.values()].flatMap((c) => wordsOf(searchForm(c.text))),
+    this.keyBigrams = new Array(index.keys.length);
+  }
+
+  /** Made on first use: a one-word query never needs it (and a warm search is mostly start-up). */
+  private get nameWords(): Set<string> {
+    this.nameWordSet ??= new Set([
+      ...this.index.keys.flatMap((k) => wordsOf(k.key)),
+      ...[...this.index.categoryNames.values()].flatMap((c) => wordsOf(searchForm(c.text))),
     ]);
+    return this.nameWordSet;
+  }
+
+  private bigramsOf(i: number, key: string): Set<string> {
+    let pairs = this.keyBigrams[i];
+    if (pairs === undefined) {
+      pairs = new Set(bigrams(key));
+      this.keyBigrams[i] = pairs;
+    }
+    return pairs;
   }
 
   static fromRoles(roles: SearchableRole[], vocabulary: VocabularyIndex): SkillToolSearch {
@@ -238,7 +253,8 @@ export class SkillToolSearch {
    * every word is (nearly) a word of some name are tried as phrases, which keeps long prose cheap.
    */
   private segment(words: string[], kinds: Set<HitKind>): { term: string; matches: Map<string, Match> }[] {
-    const known = words.map((word) => this.isNearNameWord(word));
+    // Only a run of two or more words can be a phrase: one word needs no look at the name words.
+    const known = words.length > 1 ? words.map((word) => this.isNearNameWord(word)) : [false];
     const cache = new Map<string, Map<string, Match>>();
     const matchCached = (term: string) => getOrCreate(cache, term, () => this.matchTerm(term, kinds));
     const terms: { term: string; matches: Map<string, Match> }[] = [];
@@ -286,7 +302,7 @@ export class SkillToolSearch {
     };
     const termBigrams = bigrams(term);
     const candidates = this.index.keys.filter((entry, i) =>
-      mayMatch(term, termBigrams, entry.key, this.keyBigrams[i] ?? new Set()),
+      mayMatch(term, termBigrams, entry.key, () => this.bigramsOf(i, entry.key)),
     );
     const fuse = new Fuse(
       candidates.map((entry) => entry.key),
