@@ -17,6 +17,10 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
+function lengthOf(text: string): number {
+  return text.length;
+}
+
 /**
  * NARROW_ONLY text without the Cyrillic combining marks U+0483–U+0489 (which NARROW_ONLY lets in,
  * as string-width gives them a column): in such text every code unit is one grapheme, one column.
@@ -70,10 +74,12 @@ export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
+    // Every piece of a paragraph that is all one-column text is too: then width is length.
+    const widthOf = NARROW_ONLY.test(paragraph) ? lengthOf : displayWidth;
     let line = "";
     let lineWidth = 0;
     const place = (token: string, glued: boolean) => {
-      const tokenWidth = displayWidth(token);
+      const tokenWidth = widthOf(token);
       const gap = line === "" || glued ? 0 : 1;
       if (lineWidth + gap + tokenWidth <= limit) {
         line += (gap ? " " : "") + token;
@@ -83,12 +89,12 @@ export function wrapText(text: string, width: number): string[] {
       if (line !== "") lines.push(line);
       const pieces = tokenWidth <= limit ? [token] : breakWord(token, limit);
       line = pieces.pop() ?? "";
-      lineWidth = displayWidth(line);
+      lineWidth = widthOf(line);
       lines.push(...pieces);
     };
     for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
       const gap = line === "" ? 0 : 1;
-      if (lineWidth + gap + displayWidth(word) <= limit) {
+      if (lineWidth + gap + widthOf(word) <= limit) {
         place(word, false);
         continue;
       }

@@ -21,8 +21,15 @@ import type { ProfileHead } from "../../src/core/profile.js";
 import { restoreIndex } from "../../src/core/search/saved-index.js";
 import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
 import { searchOf } from "../../src/io/load-search.js";
-import { CACHE_FORMAT, hashBytes, hashFile, NATIVE_HASH_FROM } from "../../src/io/profile-cache.js";
-import { ROOT } from "../helpers/run-cli.js";
+import {
+  asciiJson,
+  CACHE_FORMAT,
+  hashBytes,
+  hashFile,
+  NATIVE_HASH_FROM,
+  parseAsciiJson,
+} from "../../src/io/profile-cache.js";
+import { ROOT, SHARED } from "../helpers/run-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "csroles-profile-cache-"));
 const folder = join(scratch, "profiles");
@@ -150,6 +157,12 @@ describe("the profile cache on a generated folder", () => {
         writeFileSync(path, JSON.stringify(manifest));
       },
       (path: string) => {
+        // Right in every field, but not the ASCII that csroles writes (checked below: rewritten).
+        const manifest = JSON.parse(readFileSync(path, "utf8"));
+        manifest.note = "Kundtjänst";
+        writeFileSync(path, JSON.stringify(manifest));
+      },
+      (path: string) => {
         // Nor one written in another format (an older csroles).
         const manifest = JSON.parse(readFileSync(path, "utf8"));
         manifest.format = CACHE_FORMAT - 1;
@@ -166,8 +179,11 @@ describe("the profile cache on a generated folder", () => {
       for (const path of cacheFiles(".json")) damage(path);
       expect(outcome(load(true))).toEqual(reference);
       // Rewritten whole.
-      for (const path of cacheFiles(".json"))
-        expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(CACHE_FORMAT);
+      for (const path of cacheFiles(".json")) {
+        const bytes = readFileSync(path);
+        expect(JSON.parse(bytes.toString("utf8")).format).toBe(CACHE_FORMAT);
+        expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+      }
     }
   });
 
@@ -247,5 +263,22 @@ describe("hashFile, the check on every data file", () => {
       bytes[size >> 1] = (bytes[size >> 1] as number) ^ 1;
       expect(hashFile(bytes), String(size)).not.toBe(before);
     }
+  });
+});
+
+describe("asciiJson, the text of the manifest and of the search file's header", () => {
+  const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
+
+  it("writes only ASCII and reads back every naughty string, lone surrogates included", () => {
+    const value = { naughty, lone: ["\ud800", "a\udfffb", "😀"], nested: { "nøgle å": ["Kundtjänst"] } };
+    const bytes = Buffer.from(asciiJson(value), "utf8");
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(parseAsciiJson(bytes)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  it("refuses text that is not ASCII, or only part of a buffer", () => {
+    expect(() => parseAsciiJson(Buffer.from('{"a":"å"}', "utf8"))).toThrow(/ASCII/);
+    const framed = Buffer.from('xx{"a":1}yy', "latin1");
+    expect(parseAsciiJson(framed, 2, 9)).toEqual({ a: 1 });
   });
 });
