@@ -111,6 +111,9 @@ const common = {
   target: "node20",
   sourcemap: false,
   legalComments: "none",
+  // Whitespace only: a third less text to read at every start (about 0.5 ms), while names stay,
+  // so a stack trace under CSROLES_DEBUG=1 still names its functions.
+  minifyWhitespace: true,
   logLevel: "warning",
 };
 
