@@ -211,7 +211,10 @@ export const NATIVE_HASH_FROM = 1 << 20;
  * about 3 ms, which only pays off on a file that big. The size decides, so writer and reader agree.
  */
 export function hashFile(bytes: Uint8Array): number {
-  if (bytes.length < NATIVE_HASH_FROM) return hashBytes(bytes);
+  // process.getBuiltinModule is in Node 20.16+ and 22.3+, not in 21 or 22.0-22.2. There hashBytes
+  // hashes every file: a big cache file written under another Node is then rebuilt, never misread.
+  if (bytes.length < NATIVE_HASH_FROM || typeof process.getBuiltinModule !== "function")
+    return hashBytes(bytes);
   const digest = process.getBuiltinModule("node:crypto").createHash("sha1").update(bytes).digest();
   return (digest.readUInt32BE(0) & 0x1fffff) * 2 ** 32 + digest.readUInt32BE(4);
 }

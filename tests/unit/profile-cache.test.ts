@@ -256,6 +256,17 @@ describe("hashFile, the check on every data file", () => {
     expect(Number.isSafeInteger(hashFile(big))).toBe(true);
   });
 
+  it("is hashBytes for every size on a Node without process.getBuiltinModule (21, 22.0-22.2)", () => {
+    const { getBuiltinModule } = process;
+    try {
+      Object.assign(process, { getBuiltinModule: undefined });
+      expect(hashFile(big)).toBe(hashBytes(big));
+    } finally {
+      Object.assign(process, { getBuiltinModule });
+    }
+    expect(hashFile(big)).not.toBe(hashBytes(big));
+  });
+
   it("tells apart files of the same size that differ in one byte, on both sides of the limit", () => {
     for (const size of [NATIVE_HASH_FROM - 1, NATIVE_HASH_FROM, big.length]) {
       const bytes = Buffer.from(big.subarray(0, size));
