@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { locateField } from "./locate-field.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { type Problem, ProblemError } from "./problem.js";
@@ -20,6 +21,14 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/**
+ * The only name a profile file may have: its id and ".md". So the file that holds a role is known
+ * from the role's id alone, and `show` and `compare` need not read the other files to find it.
+ */
+export function profileFileName(id: string): string {
+  return `${id}.md`;
+}
+
 /** Parses and validates one file; every failure becomes problems naming the file. */
 export function loadProfileFile(
   file: ProfileFile,
@@ -36,6 +45,21 @@ export function loadProfileFile(
           const line = locateField(lines, p.field);
           return { file: file.path, field: p.field, message: p.message, ...(line ? { line } : {}) };
         }),
+      };
+    }
+    const expected = profileFileName(profile.id);
+    const name = basename(file.path);
+    if (name !== expected) {
+      const line = locateField(document.frontMatter.split("\n"), "id");
+      return {
+        problems: [
+          {
+            file: file.path,
+            field: "id",
+            message: `id '${profile.id}' does not match the file name '${name}': name the file ${expected} (or change the id)`,
+            ...(line ? { line } : {}),
+          },
+        ],
       };
     }
     return { profile: { profile, file: file.path, origin: file.origin, overrides: [] }, problems: [] };

@@ -83,11 +83,19 @@ describe("the profile cache", () => {
     const changed = expectSameWithAndWithoutCache();
     expect(JSON.parse(String(changed.show[1])).title).toBe("Rolle agent-X");
 
+    // Renamed: a profile's file must be named by its id, so agent-4 is now a problem...
     renameSync(join(folder, "agent-4.md"), join(folder, "renamed.md"));
-    const renamed = JSON.parse(String(expectSameWithAndWithoutCache().list[1])) as {
+    const renamed = expectSameWithAndWithoutCache();
+    expect(JSON.parse(String(renamed.list[1])).roles.map((r: { id: string }) => r.id)).not.toContain(
+      "agent-4",
+    );
+    expect(String(renamed.list[2])).toContain("renamed.md:2: id: id 'agent-4' does not match the file name");
+    // ...until its id follows the name.
+    writeFileSync(join(folder, "renamed.md"), profile("renamed"));
+    const renamedId = JSON.parse(String(expectSameWithAndWithoutCache().list[1])) as {
       roles: { id: string; file: string }[];
     };
-    expect(renamed.roles.find((r) => r.id === "agent-4")?.file).toBe(join(folder, "renamed.md"));
+    expect(renamedId.roles.find((r) => r.id === "renamed")?.file).toBe(join(folder, "renamed.md"));
 
     unlinkSync(join(folder, "agent-5.md"));
     const removed = JSON.parse(String(expectSameWithAndWithoutCache().list[1])) as {
@@ -96,11 +104,11 @@ describe("the profile cache", () => {
     expect(removed.roles.map((r) => r.id)).not.toContain("agent-5");
 
     // A broken file fixed, and a good one broken.
-    writeFileSync(join(folder, "broken.md"), profile("agent-fixed"));
+    writeFileSync(join(folder, "broken.md"), profile("broken", "Rolle fixed"));
     writeFileSync(join(folder, "agent-6.md"), "---\nid: agent-6\n---\n");
     const swapped = expectSameWithAndWithoutCache();
     expect(String(swapped.list[2])).toContain("agent-6.md");
-    expect(String(swapped.list[1])).toContain("agent-fixed");
+    expect(String(swapped.list[1])).toContain("Rolle fixed");
   });
 
   it("rebuilds a corrupt or truncated manifest", () => {

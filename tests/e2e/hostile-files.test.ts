@@ -323,6 +323,8 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
   const first = join(HOSTILE, "duplicate-ids/first");
   const second = join(HOSTILE, "duplicate-ids/second");
   const sandbox = suiteSandbox();
+  const TWIN_PROBLEM =
+    "id 'support-agent' does not match the file name 'b-twin.md': name the file support-agent.md (or change the id)";
 
   it("keeps the later folder's profile and says which files it overrides", () => {
     const result = sandbox.run(["list", "--json", "--data", first, "--data", second]);
@@ -332,19 +334,17 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
     ).roles;
     expect(roles.map((r) => r.id).sort()).toEqual([...BUILT_IN_IDS, "support-agent"].sort());
     expect(roles.find((r) => r.id === "support-agent")).toMatchObject({
-      file: join(second, "a-override.md"),
+      file: join(second, "support-agent.md"),
       overrides: [join(first, "support-agent.md")],
     });
     expect(roles.find((r) => r.id === "customer-service-executive")?.file).toBe(
-      join(second, "built-in-override.md"),
+      join(second, "customer-service-executive.md"),
     );
   });
 
-  it("reports an id used twice in one folder as a problem of the second file", () => {
+  it("reports a second file with the same id in one folder: its name is not the id's", () => {
     const result = sandbox.run(["list", "--data", first, "--data", second]);
-    expect(result.stderr).toBe(
-      `csroles: skipped ${join(second, "b-twin.md")}: id: id 'support-agent' is already used by a-override.md in the same folder\n`,
-    );
+    expect(result.stderr).toBe(`csroles: skipped ${join(second, "b-twin.md")}:2: id: ${TWIN_PROBLEM}\n`);
   });
 
   it("follows the order the folders are given in", () => {
@@ -358,9 +358,9 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
     const result = sandbox.run(["validate", first, second]);
     expect(result.code).toBe(3);
     expect(result.stdout.split("\n")).toEqual([
-      `${join(second, "b-twin.md")}: id: id 'support-agent' is already used by a-override.md in the same folder`,
-      `note: ${join(second, "built-in-override.md")} overrides ${join(ROOT, "data/roles/customer-service-executive.md")} (id 'customer-service-executive'; a later folder wins)`,
-      `note: ${join(second, "a-override.md")} overrides ${join(first, "support-agent.md")} (id 'support-agent'; a later folder wins)`,
+      `${join(second, "b-twin.md")}:2: id: ${TWIN_PROBLEM}`,
+      `note: ${join(second, "customer-service-executive.md")} overrides ${join(ROOT, "data/roles/customer-service-executive.md")} (id 'customer-service-executive'; a later folder wins)`,
+      `note: ${join(second, "support-agent.md")} overrides ${join(first, "support-agent.md")} (id 'support-agent'; a later folder wins)`,
       "9 profile files checked: 8 valid, 1 invalid (1 problem)",
       "",
     ]);
@@ -369,7 +369,7 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
   it("validate --json lists the files each valid file overrides", () => {
     const result = sandbox.run(["validate", "--json", first, second]);
     const files = (JSON.parse(result.stdout) as { files: { file: string; overrides?: string[] }[] }).files;
-    expect(files.find((f) => f.file === join(second, "a-override.md"))?.overrides).toEqual([
+    expect(files.find((f) => f.file === join(second, "support-agent.md"))?.overrides).toEqual([
       join(first, "support-agent.md"),
     ]);
     expect(files.find((f) => f.file === join(first, "support-agent.md"))?.overrides).toBeUndefined();

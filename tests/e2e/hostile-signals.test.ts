@@ -20,7 +20,7 @@ mkdirSync(folder);
 const line = "A line of a long profile body, repeated to make the output large.\n";
 const body = line.repeat(Math.floor(250_000 / line.length));
 writeFileSync(
-  join(folder, "big.md"),
+  join(folder, "big-profile.md"),
   `${readFileSync(VALID_PROFILE, "utf8").replace("id: support-agent", "id: big-profile")}${body}`,
 );
 const SHOW_BIG = [BIN, "show", "big-profile", "--no-cache", "--data", folder];

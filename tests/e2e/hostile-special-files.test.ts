@@ -36,6 +36,8 @@ const BAD: Record<string, string> = {
   "loop-a.md": ": file: symbolic link loop",
   "loop-b.md": ": file: symbolic link loop",
   "dangling.md": ": file: dangling symbolic link (its target does not exist)",
+  "UPPER.MD":
+    ":2: id: id 'upper-extension' does not match the file name 'UPPER.MD': name the file upper-extension.md (or change the id)",
   [EVIL_NAME]: ":1: file: file is empty; a profile starts with a '---' line",
 };
 
@@ -45,9 +47,10 @@ function makeSpecialFolder(root: string): string {
   mkdirSync(dir);
   mkdirSync(elsewhere);
   copyFileSync(join(HOSTILE, "special-files/support-agent.md"), join(dir, "support-agent.md"));
-  // Good ones: a link to a profile in another folder, and an upper-case extension.
+  // A good one: a link, named by the profile's id, to a file of another name in another folder.
   writeFileSync(join(elsewhere, "linked.md"), withId("linked-agent"));
-  symlinkSync(join(elsewhere, "linked.md"), join(dir, "linked.md"));
+  symlinkSync(join(elsewhere, "linked.md"), join(dir, "linked-agent.md"));
+  // Read (.MD is a profile file too), but the only name a profile may have is "<id>.md".
   writeFileSync(join(dir, "UPPER.MD"), withId("upper-extension"));
   // Bad ones.
   writeFileSync(join(dir, "oversize.md"), GOOD.padEnd(256 * 1024 + 1, "x"));
@@ -86,10 +89,10 @@ describe("entries that are not plain profile files", () => {
   }, 120_000);
   afterAll(() => sandbox.remove());
 
-  it("lists the good profiles (a linked one and an upper-case .MD too) and exits 0", () => {
+  it("lists the good profiles (a linked one too) and exits 0", () => {
     expect(list.code).toBe(0);
     const ids = (JSON.parse(json.stdout) as { roles: { id: string }[] }).roles.map((r) => r.id).sort();
-    expect(ids).toEqual([...BUILT_IN_IDS, "linked-agent", "support-agent", "upper-extension"].sort());
+    expect(ids).toEqual([...BUILT_IN_IDS, "linked-agent", "support-agent"].sort());
   });
 
   it("reports each bad entry on exactly one line, naming it; hidden and non-.md files are not read", () => {
@@ -118,7 +121,7 @@ describe("entries that are not plain profile files", () => {
   it("validate exits 3 and keeps the real file name in its JSON report", () => {
     expect(validate.code).toBe(3);
     expect(validate.stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 profile files checked: 8 valid, 10 invalid (10 problems)",
+      "18 profile files checked: 7 valid, 11 invalid (11 problems)",
     );
     const files = (JSON.parse(validateJson.stdout) as { files: { file: string; valid: boolean }[] }).files;
     expect(files.find((f) => f.file === join(dir, EVIL_NAME))?.valid).toBe(false);
@@ -127,7 +130,7 @@ describe("entries that are not plain profile files", () => {
   it("--strict exits 3", () => {
     const strict = sandbox.run(["list", "--strict", "--data", dir]);
     expect(strict.code).toBe(3);
-    expect(strict.stderr.endsWith("csroles: 10 profile files invalid (--strict)\n")).toBe(true);
+    expect(strict.stderr.endsWith("csroles: 11 profile files invalid (--strict)\n")).toBe(true);
   });
 
   it("writes nothing but its cache", () => {

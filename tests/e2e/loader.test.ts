@@ -35,7 +35,7 @@ describe("loading a folder of broken and hostile profiles", () => {
   it("still lists the good profiles and exits 0", () => {
     expect(result.code).toBe(0);
     const ids = (JSON.parse(result.stdout) as { roles: { id: string }[] }).roles.map((r) => r.id);
-    // duplicate-id-a.md is valid; its twin in the same folder is the one reported.
+    // support-agent.md is valid; its twin duplicate-id-b.md (same id, another name) is reported.
     expect(ids).toContain("support-agent");
     expect(ids).toHaveLength(6);
   });
@@ -86,7 +86,7 @@ describe("profile folders", () => {
     const agent = (
       JSON.parse(result.stdout) as { roles: { id: string; file: string; overrides: string[] }[] }
     ).roles.find((r) => r.id === "support-agent");
-    expect(agent?.file).toBe(join(BROKEN, "duplicate-id-a.md"));
+    expect(agent?.file).toBe(join(BROKEN, "support-agent.md"));
     expect(agent?.overrides).toEqual([join(VALID, "support-agent.md")]);
   });
 

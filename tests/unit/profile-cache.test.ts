@@ -115,7 +115,7 @@ describe("the profile cache on a generated folder", () => {
     const text = readFileSync(first, "utf8");
     const id = /^id: (.+)$/m.exec(text)?.[1] ?? "";
 
-    writeFileSync(join(folder, "added.md"), text.replace(`id: ${id}`, "id: added-role"));
+    writeFileSync(join(folder, "added-role.md"), text.replace(`id: ${id}`, "id: added-role"));
     expect(expectSameWithAndWithoutCache().reference.roles.map((r) => r.profile.id)).toContain("added-role");
 
     // Same size, new content: only the mtime tells.
@@ -126,16 +126,23 @@ describe("the profile cache on a generated folder", () => {
     const afterChange = expectSameWithAndWithoutCache().reference;
     expect(afterChange.roles.find((r) => r.profile.id === id)?.profile.title).toMatch(/^[XY]/);
 
-    renameSync(join(folder, "added.md"), join(folder, "renamed.md"));
+    // A renamed file no longer matches its id (a problem) until its id is changed to match.
+    renameSync(join(folder, "added-role.md"), join(folder, "renamed-role.md"));
     const renamed = expectSameWithAndWithoutCache().reference;
-    expect(renamed.roles.find((r) => r.profile.id === "added-role")?.file).toBe(join(folder, "renamed.md"));
+    expect(renamed.roles.map((r) => r.profile.id)).not.toContain("added-role");
+    expect(renamed.problems.map((p) => p.file)).toContain(join(folder, "renamed-role.md"));
+    writeFileSync(join(folder, "renamed-role.md"), text.replace(`id: ${id}`, "id: renamed-role"));
+    const renamedId = expectSameWithAndWithoutCache().reference;
+    expect(renamedId.roles.find((r) => r.profile.id === "renamed-role")?.file).toBe(
+      join(folder, "renamed-role.md"),
+    );
 
     unlinkSync(profilePath(3));
     expect(expectSameWithAndWithoutCache().reference.roles).toHaveLength(5 + 60);
 
-    // A file broken, and an id taken over by another file (which the cache must not hide).
+    // A file broken, and a second file with a taken id (reported: its name is not that id).
     writeFileSync(profilePath(5), "---\nid: [unclosed\n---\n");
-    writeFileSync(join(folder, "zz-duplicate.md"), text.replace(`id: ${id}`, "id: added-role"));
+    writeFileSync(join(folder, "zz-duplicate.md"), text.replace(`id: ${id}`, "id: renamed-role"));
     const broken = expectSameWithAndWithoutCache().reference;
     expect(broken.problems.map((p) => p.file)).toEqual(
       expect.arrayContaining([profilePath(5), join(folder, "zz-duplicate.md")]),
