@@ -37,6 +37,8 @@ function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv):
 
 class Session {
   private loaded: Library | undefined;
+  /** Set when a look-up by id found the cache's lookup file unusable: the full load rewrites it. */
+  private rewriteLookup = false;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -64,8 +66,19 @@ class Session {
         if (!this.loaded) this.loaded = this.load(extraDirs, strict, cacheDir);
         return this.loaded;
       },
+      rolesById: (queries) => {
+        // --strict judges every file, so it needs them all.
+        if (strict) return undefined;
+        const outcome = libraryModules.lookUpRoles(
+          { dataDir: this.dataDir, extraDirs, build: BUILD, ...(cacheDir ? { cacheDir } : {}) },
+          queries,
+        );
+        if (outcome.roles) return outcome.roles;
+        if (outcome.rewriteLookup) this.rewriteLookup = true;
+        return undefined;
+      },
       inspectLibrary: () =>
-        loadLibraryModule({
+        libraryModules.loadLibrary({
           dataDir: this.dataDir,
           extraDirs,
           build: BUILD,
@@ -80,11 +93,12 @@ class Session {
     cacheDir: string | undefined,
   ): Library {
     // Imported here so that --help and usage errors never pay for YAML parsing.
-    const library = loadLibraryModule({
+    const library = libraryModules.loadLibrary({
       dataDir: this.dataDir,
       extraDirs,
       build: BUILD,
       ...(cacheDir ? { cacheDir } : {}),
+      ...(this.rewriteLookup ? { rewriteLookup: true } : {}),
     });
     // One line per bad file here; `csroles validate` lists every problem.
     const byFile = new Map<string, typeof library.problems>();
@@ -106,7 +120,9 @@ class Session {
   }
 }
 
-let loadLibraryModule: typeof import("./io/load-library.js").loadLibrary;
+/** The loading modules, imported by the first command that runs (so --help never pays for them). */
+let libraryModules: Pick<typeof import("./io/load-library.js"), "loadLibrary"> &
+  Pick<typeof import("./io/look-up-roles.js"), "lookUpRoles">;
 
 declare const __CSROLES_BUILD__: string | undefined;
 /** Set by the bundler from the source; "dev" when running the sources directly (tests). */
@@ -176,7 +192,10 @@ export async function run(io: RunIo): Promise<number> {
     globals,
     context: (local, labelFlag) => session.context(globals(), local, labelFlag),
     async run(produce) {
-      loadLibraryModule ??= (await import("./io/load-library.js")).loadLibrary;
+      libraryModules ??= {
+        loadLibrary: (await import("./io/load-library.js")).loadLibrary,
+        lookUpRoles: (await import("./io/look-up-roles.js")).lookUpRoles,
+      };
       // Costly modules load on first need (see lazy-module.ts): import, then run again.
       for (let attempt = 0; ; attempt++) {
         try {

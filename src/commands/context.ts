@@ -1,5 +1,6 @@
 import type { Language } from "../core/profile.js";
 import type { Library } from "../io/load-library.js";
+import type { RolesById } from "../io/look-up-roles.js";
 import type { OutputContext } from "../render/output-context.js";
 
 /** What every command gets from the entry point: how to write, and the loaded profiles. */
@@ -10,6 +11,11 @@ export interface CommandContext {
   labelLang: Language;
   /** Loads (once) the vocabulary and every profile folder; problems are already reported. */
   library(): Library;
+  /**
+   * Finds roles given by id from their own files only (look-up-roles.ts); undefined when the
+   * queries need the whole library (then use `library()`, which also reports problems).
+   */
+  rolesById(queries: string[]): RolesById | undefined;
   /** Loads everything without reporting or judging problems (for `validate`). */
   inspectLibrary(): Library;
 }

@@ -1,5 +1,6 @@
 import { findRole } from "../core/find-role.js";
-import type { Profile } from "../core/profile.js";
+import type { LoadedProfile, Profile } from "../core/profile.js";
+import type { VocabularyIndex } from "../core/vocabulary.js";
 import { UsageError } from "../errors.js";
 import { renderJson } from "../render/json.js";
 import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
@@ -35,11 +36,24 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
   });
 }
 
+/** The role by its id from its own file when it can be, else from the whole library. */
+function findProfile(
+  role: string,
+  context: CommandContext,
+): { vocabulary: VocabularyIndex; loaded: LoadedProfile } {
+  const direct = context.rolesById([role]);
+  if (direct?.profiles[0]) return { vocabulary: direct.vocabulary, loaded: direct.profiles[0] };
+  const library = context.library();
+  return {
+    vocabulary: library.vocabulary,
+    loaded: library.profile(findRole(role, library.roles, library.vocabulary)),
+  };
+}
+
 export function runShow(role: string, flags: ShowFlags, context: CommandContext): CommandResult {
   const format = resolveFormat(flags, ["table", "json"]);
   const sections = resolveSections(flags.section);
-  const library = context.library();
-  const loaded = library.profile(findRole(role, library.roles, library.vocabulary));
+  const { vocabulary, loaded } = findProfile(role, context);
   if (format === "json") {
     const { id, ...whole } = loaded.profile;
     const fields = flags.section?.length
@@ -58,7 +72,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
     };
   }
   return {
-    stdout: renderProfileText(loaded.profile, library.vocabulary, {
+    stdout: renderProfileText(loaded.profile, vocabulary, {
       sections,
       lang: context.labelLang,
       output: context.output,

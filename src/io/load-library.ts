@@ -13,6 +13,7 @@ import { resolveOverrides } from "../core/resolve-overrides.js";
 import { VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
 import { lazyModule } from "../lazy-module.js";
+import { encodeLookup, writeLookup } from "./cache-lookup.js";
 import {
   cacheKey,
   decodeLists,
@@ -39,6 +40,8 @@ export interface LibrarySources {
   cacheDir?: string;
   /** Identifies the build: a cache written by another build is not used. */
   build?: string;
+  /** Write the lookup file even when the cache is unchanged (look-up-roles.ts found it unusable). */
+  rewriteLookup?: boolean;
 }
 
 export interface Library {
@@ -73,7 +76,7 @@ export async function ensureParser(): Promise<void> {
   await parserModule.load();
 }
 
-function needParser() {
+export function needParser() {
   return parserModule.get();
 }
 
@@ -279,7 +282,7 @@ class LibraryRole implements LoadedRole {
   ) {}
 }
 
-function vocabularyStamp(dataDir: string): string {
+export function vocabularyStamp(dataDir: string): string {
   return JSON.stringify(
     Object.values(VOCABULARY_FILES).map((file) => {
       try {
@@ -292,7 +295,7 @@ function vocabularyStamp(dataDir: string): string {
   );
 }
 
-function resolveFolders(sources: LibrarySources): string[] {
+export function resolveFolders(sources: LibrarySources): string[] {
   // A folder named twice (or the built-in one named again) is read once, at its first place.
   return [
     ...new Set([
@@ -389,6 +392,8 @@ export function loadLibrary(sources: LibrarySources): Library {
   // The search index may be kept only beside a manifest that describes exactly these roles.
   let current = changed ? undefined : manifest;
   if (changed && cacheDir) current = saveCache(cacheDir, key, build, vocabStamp, state);
+  if (cacheDir && current && (changed || sources.rewriteLookup))
+    writeLookup(cacheDir, key, encodeLookup(current.data, folders));
 
   let all: LoadedProfile[] | undefined;
   const library: Library = {

@@ -26,12 +26,13 @@ import type { Vocabulary } from "../core/vocabulary-types.js";
  *   <key8>-<token>.heads    the head (title, level, aliases…) of each file, one JSON line each
  *   <key8>-<token>.lists    skill and tool lists of every role, read to build a search index
  *   <key8>-<token>.search   the search index built from these roles (written by the first search)
+ *   <key>.lookup            where each valid file's record is, for show and compare (cache-lookup.ts)
  * Entries are reused only when the file's size, mtime and inode are unchanged. Every file is
  * checked before use and ignored when missing, truncated, corrupt, or written by another build:
  * the cache only ever costs or saves time, it never changes a result.
  */
 
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 export interface FileStamp {
   size: number;
@@ -379,7 +380,7 @@ export class Manifest {
   }
 }
 
-function dataFileName(key: string, token: string, suffix: string): string {
+export function dataFileName(key: string, token: string, suffix: string): string {
   return `${key.slice(0, 8)}-${token}.${suffix}`;
 }
 
@@ -535,7 +536,7 @@ function newToken(): string {
 }
 
 /** Writes `bytes` to a temporary file in `folder` and renames it to `name`. */
-function writeAtomically(folder: string, name: string, bytes: Buffer | string): boolean {
+export function writeAtomically(folder: string, name: string, bytes: Buffer | string): boolean {
   const temp = join(folder, `${name}.${newToken()}.tmp`);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });

@@ -36,10 +36,15 @@ function snapshot(cache: boolean) {
   const list = runCli(["list", "--json", "--data", folder, ...flags], { env });
   const validate = runCli(["validate", "--json", folder, ...flags], { env });
   const show = runCli(["show", "agent-3", "--json", "--data", folder, ...flags], { env });
+  // By title, not id: the whole library is loaded.
+  const showByTitle = runCli(["show", "Rolle agent-7", "--json", "--data", folder, ...flags], { env });
+  const compare = runCli(["compare", "agent-3", "agent-7", "--json", "--data", folder, ...flags], { env });
   return {
     list: [list.code, list.stdout, list.stderr],
     validate: [validate.code, validate.stdout],
     show: [show.code, show.stdout, show.stderr],
+    showByTitle: [showByTitle.code, showByTitle.stdout, showByTitle.stderr],
+    compare: [compare.code, compare.stdout, compare.stderr],
   };
 }
 
@@ -67,6 +72,13 @@ describe("the profile cache", () => {
   it("gives the same results as reading every file, and is written on first use", () => {
     const first = expectSameWithAndWithoutCache();
     expect(JSON.parse(String(first.list[1])).roles).toHaveLength(5 + 13);
+    // show and compare by id read only the roles' own files, so broken.md is not reported...
+    expect(first.show[2]).toBe("");
+    expect(first.compare[2]).toBe("");
+    // ...but by title they load every file, and report it.
+    expect(first.showByTitle[0]).toBe(0);
+    expect(String(first.showByTitle[2])).toContain("csroles: skipped");
+    expect(String(first.showByTitle[2])).toContain("broken.md");
     expect(manifests().length).toBeGreaterThan(0);
   });
 

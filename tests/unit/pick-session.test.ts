@@ -185,6 +185,9 @@ describe("runPick", () => {
       loaded.push("library");
       throw new Error("must not load");
     },
+    rolesById: () => {
+      throw new Error("must not load");
+    },
     inspectLibrary: () => {
       throw new Error("must not load");
     },

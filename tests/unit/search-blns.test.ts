@@ -19,6 +19,8 @@ const context: CommandContext = {
   output: { width: 80, color: false },
   labelLang: "en",
   library: () => library,
+  // Always the whole library here (look-up-roles.test.ts covers finding a role by its file alone).
+  rolesById: () => undefined,
   inspectLibrary: () => library,
 };
 
