@@ -3,6 +3,7 @@ import { locateField } from "./locate-field.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { type Problem, ProblemError } from "./problem.js";
 import type { LoadedProfile } from "./profile.js";
+import { profileFileName } from "./profile-id.js";
 import { resolveOverrides } from "./resolve-overrides.js";
 import { validateProfile } from "./validate-profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
@@ -19,14 +20,6 @@ export interface ProfileFile {
 export interface LoadResult {
   profiles: LoadedProfile[];
   problems: Problem[];
-}
-
-/**
- * The only name a profile file may have: its id and ".md". So the file that holds a role is known
- * from the role's id alone, and `show` and `compare` need not read the other files to find it.
- */
-export function profileFileName(id: string): string {
-  return `${id}.md`;
 }
 
 /** Parses and validates one file; every failure becomes problems naming the file. */

@@ -11,15 +11,13 @@ import {
   type SkillEntry,
   type ToolEntry,
 } from "./profile.js";
+import { MAX_PROFILE_ID_LENGTH, PROFILE_ID_PATTERN } from "./profile-id.js";
 import type { ConceptKind, VocabularyIndex } from "./vocabulary.js";
 
 export interface FieldProblem {
   field: string;
   message: string;
 }
-
-export const PROFILE_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-export const MAX_PROFILE_ID_LENGTH = 80;
 
 type Fields = Record<string, unknown>;
 

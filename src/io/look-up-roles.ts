@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, type Stats, statSync } from "node:fs";
-import { profileFileName } from "../core/load-profiles.js";
 import type { LoadedProfile, Profile } from "../core/profile.js";
-import { MAX_PROFILE_ID_LENGTH, PROFILE_ID_PATTERN } from "../core/validate-profile.js";
+import { isProfileId, profileFileName } from "../core/profile-id.js";
 import { VocabularyIndex } from "../core/vocabulary.js";
 import { readLookup } from "./cache-lookup.js";
 import {
@@ -42,7 +41,7 @@ const LOAD_ALL: LookUpOutcome = { rewriteLookup: false };
 export function lookUpRoles(sources: LibrarySources, queries: string[]): LookUpOutcome {
   const ids = queries.map((query) => query.trim());
   if (new Set(ids).size !== ids.length) return LOAD_ALL;
-  if (ids.some((id) => id.length > MAX_PROFILE_ID_LENGTH || !PROFILE_ID_PATTERN.test(id))) return LOAD_ALL;
+  if (!ids.every(isProfileId)) return LOAD_ALL;
 
   const folders = resolveFolders(sources);
   const build = sources.build ?? "dev";
