@@ -2,7 +2,8 @@
 "use strict";
 // Starts csroles. CommonJS on purpose: Node then starts without its ESM loader. The program is
 // one CommonJS bundle, dist/csroles.cjs (scripts/build.mjs); this file compiles it with V8's code
-// cache, dist/csroles.cjs.v8cache, made at build time, so most of its functions need no compiling.
+// cache made at build time for the command being run (dist/csroles.cjs.<command>.v8cache, else
+// dist/csroles.cjs.v8cache), so most of its functions need no compiling.
 // The cache is only read here, never written. It must name the bundle's build, and V8 checks it
 // (version, flags, source length): a missing, unreadable, foreign or rejected cache just means an
 // ordinary compile. CSROLES_DEBUG=1 says which it was.
@@ -13,7 +14,37 @@ const { dirname, join } = require("node:path");
 const vm = require("node:vm");
 
 const BUNDLE = "csroles.cjs";
+/** The default code cache: help, the version, usage errors, and commands without their own. */
 const CODE_CACHE = `${BUNDLE}.v8cache`;
+/** The commands with a code cache of their own (scripts/train-code-cache.cjs), and `pick`'s. */
+const OWN_CODE_CACHE = {
+  list: "list",
+  show: "show",
+  search: "search",
+  compare: "compare",
+  validate: "validate",
+  pick: "list",
+};
+
+function codeCacheFile(command) {
+  return `${BUNDLE}.${command}.v8cache`;
+}
+
+/**
+ * The code cache for these arguments: the first command name among them picks its own cache, and
+ * help or the version the default one. A guess (an option's value could be a command name, say),
+ * but a wrong one costs only speed: every cache is made for the same bundle.
+ */
+function codeCacheName(args) {
+  let command;
+  for (const arg of args) {
+    if (arg === "--") break;
+    if (arg === "-h" || arg === "--help" || arg === "-V" || arg === "--version" || arg === "help")
+      return CODE_CACHE;
+    if (command === undefined && Object.hasOwn(OWN_CODE_CACHE, arg)) command = OWN_CODE_CACHE[arg];
+  }
+  return command === undefined ? CODE_CACHE : codeCacheFile(command);
+}
 
 /** The bundle's source. The build makes it ASCII-only, so Latin-1 reads it (faster than UTF-8). */
 function readBundle(path) {
@@ -84,7 +115,7 @@ function loadBundle(bundlePath, source, cachedData, scriptName = bundlePath) {
 function start() {
   const packageDir = join(__dirname, "..");
   const bundlePath = join(packageDir, "dist", BUNDLE);
-  const cachePath = join(packageDir, "dist", CODE_CACHE);
+  const cachePath = join(packageDir, "dist", codeCacheName(process.argv.slice(2)));
   let source;
   try {
     source = readBundle(bundlePath);
@@ -117,4 +148,14 @@ function start() {
 
 if (require.main === module) start();
 
-module.exports = { BUNDLE, CODE_CACHE, buildOf, loadBundle, readBundle, readCodeCache };
+module.exports = {
+  BUNDLE,
+  CODE_CACHE,
+  buildOf,
+  codeCacheFile,
+  codeCacheName,
+  loadBundle,
+  OWN_CODE_CACHE,
+  readBundle,
+  readCodeCache,
+};

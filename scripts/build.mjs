@@ -4,14 +4,25 @@
 //                             CommonJS program without its ESM loader, and one file is read and
 //                             compiled once; commands still evaluate their modules only when they
 //                             run (esbuild turns `await import()` into lazy module initialisers).
-//   dist/csroles.cjs.v8cache  V8's code cache for it, made by running typical commands once
-//                             (scripts/train-code-cache.cjs), so bin/csroles.js skips compiling.
+//   dist/csroles.cjs.*.v8cache  V8's code caches for it, one per command (and a default one), made
+//                             by running typical commands once (scripts/train-code-cache.cjs), so
+//                             bin/csroles.js skips compiling.
 //   dist/inquirer.cjs         @inquirer/prompts alone: large, and only `pick` needs it.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { build } from "esbuild";
 
 const require = createRequire(import.meta.url);
@@ -148,18 +159,26 @@ try {
     entryPoints: [require.resolve("@inquirer/prompts")],
     outfile: `${staging}/${VENDOR_PROMPTS}`,
   });
-  // In a child process: the training runs csroles, which must not share this script's state. V8
-  // rejects a cache made under other V8 flags, so the child gets none (not even NODE_OPTIONS').
-  const training = spawnSync(
-    process.execPath,
-    ["scripts/train-code-cache.cjs", `${staging}/${BUNDLE}`, `dist/${BUNDLE}`],
-    {
-      stdio: "inherit",
-      env: { ...process.env, NODE_OPTIONS: undefined },
-    },
-  );
-  if (training.status !== 0)
-    throw new Error(`the code-cache training failed (${training.signal ?? `exit ${training.status}`})`);
+  // The code caches, one per command group, each in a child process: a cache holds what ran in
+  // its process, and the training runs csroles, which must not share this script's state. V8
+  // rejects a cache made under other V8 flags, so the children get none (not even NODE_OPTIONS').
+  // "prime" fills a profile cache first, so the others train on warm runs.
+  const profileCache = mkdtempSync(join(tmpdir(), "csroles-train-"));
+  try {
+    for (const group of ["prime", "default", "list", "show", "search", "compare", "validate"]) {
+      const training = spawnSync(
+        process.execPath,
+        ["scripts/train-code-cache.cjs", `${staging}/${BUNDLE}`, `dist/${BUNDLE}`, group, profileCache],
+        { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: undefined } },
+      );
+      if (training.status !== 0)
+        throw new Error(
+          `the code-cache training (${group}) failed (${training.signal ?? `exit ${training.status}`})`,
+        );
+    }
+  } finally {
+    rmSync(profileCache, { recursive: true, force: true });
+  }
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   throw error;

@@ -13,6 +13,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -22,6 +23,10 @@ import { BIN, ROOT, runCli, TEST_CACHE_HOME } from "../helpers/run-cli.js";
 const DIST = join(ROOT, "dist");
 const BUNDLE = join(DIST, "csroles.cjs");
 const CODE_CACHE = join(DIST, "csroles.cjs.v8cache");
+/** The code cache of one command (bin/csroles.js picks it from the arguments). */
+const commandCache = (command: string) => join(DIST, `csroles.cjs.${command}.v8cache`);
+const require = createRequire(import.meta.url);
+const { codeCacheName } = require(BIN) as { codeCacheName: (args: string[]) => string };
 const DEBUG = { CSROLES_DEBUG: "1" };
 const SHOW_ID = "customer-support-manager";
 /** Commands whose output must not depend on how the bundle was compiled. */
@@ -63,6 +68,38 @@ describe("the code cache", () => {
     expect(result.stderr).toBe(`csroles: code cache used (${CODE_CACHE})\n`);
   });
 
+  it.each([
+    [["list"], "csroles.cjs.list.v8cache"],
+    [["--data", "./mine", "show", "x"], "csroles.cjs.show.v8cache"],
+    [["search", "list"], "csroles.cjs.search.v8cache"],
+    [["compare", "a", "b", "--json"], "csroles.cjs.compare.v8cache"],
+    [["validate", "dir"], "csroles.cjs.validate.v8cache"],
+    [["pick"], "csroles.cjs.list.v8cache"],
+    [[], "csroles.cjs.v8cache"],
+    [["--help"], "csroles.cjs.v8cache"],
+    [["list", "--help"], "csroles.cjs.v8cache"],
+    [["help", "show"], "csroles.cjs.v8cache"],
+    [["-V"], "csroles.cjs.v8cache"],
+    [["frobnicate"], "csroles.cjs.v8cache"],
+    [["search", "--", "--help"], "csroles.cjs.search.v8cache"],
+  ])("for %j is %s", (args, file) => {
+    expect(codeCacheName(args)).toBe(file);
+  });
+
+  it.each([
+    ["list", ["list"]],
+    ["show", ["show", SHOW_ID]],
+    ["search", ["search", "zendesk"]],
+    ["compare", ["compare", SHOW_ID, "customer-service-team-lead"]],
+    ["validate", ["validate"]],
+  ])("of %s is made by the build for this bundle and used", (command, args) => {
+    const firstLine = readFileSync(commandCache(command)).subarray(0, 4096).toString("utf8").split("\n")[0];
+    expect(firstLine).toBe(`${build()} ${BUNDLE}`);
+    const result = runCli(args, { env: DEBUG });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`csroles: code cache used (${commandCache(command)})\n`);
+  });
+
   it("says nothing about itself without CSROLES_DEBUG", () => {
     expect(runCli(["--version"]).stderr).toBe("");
   });
@@ -98,6 +135,13 @@ describe("the code cache", () => {
     it("uses a cache made for its own folder", () => {
       writeFileSync(cachePath(), cacheForCopy());
       expect(cacheReport(runCli(["--version"], { bin, env: DEBUG }).stderr)).toBe("used");
+      expect(outputs(bin)).toEqual(expected);
+    });
+
+    it("compiles a command without its own cache when that is missing, with the same output", () => {
+      for (const command of ["list", "show", "search"])
+        unlinkSync(join(packageDir, "dist", `csroles.cjs.${command}.v8cache`));
+      expect(cacheReport(runCli(["list"], { bin, env: DEBUG }).stderr)).toBe("missing");
       expect(outputs(bin)).toEqual(expected);
     });
 
@@ -186,7 +230,7 @@ JSON.stringify = function (value, ...rest) {
     );
     const result = runCli(["list", "--json"], { env: DEBUG, nodeArgs: ["--require", preload] });
     expect(result.code).toBe(70);
-    expect(result.stderr).toContain(`csroles: code cache used (${CODE_CACHE})\n`);
+    expect(result.stderr).toContain(`csroles: code cache used (${commandCache("list")})\n`);
     expect(result.stderr).toContain("csroles: internal error: planted bug\n");
     expect(result.stderr).toMatch(
       new RegExp(`\\n\\s+at .*\\(${BUNDLE.replace(/[.\\/]/g, "\\$&")}:\\d+:\\d+\\)`),
