@@ -62,10 +62,11 @@ export function lookUpRoles(sources: LibrarySources, queries: string[]): LookUpO
         const folder = folders[index] as string;
         const path = (folder.endsWith("/") ? folder : `${folder}/`) + name;
         // No entry at all: not in this folder. An entry that stat() cannot follow (a dangling
-        // link, a loop) or that is not a regular file is a problem the full load reports.
-        if (!lstatSync(path, { throwIfNoEntry: false })) continue;
-        const stats = statSync(path, { throwIfNoEntry: false });
-        if (!stats?.isFile() || !hasExactName(folder, name, path, stats)) return LOAD_ALL;
+        // link, a loop, no permission) or that is not a regular file is a problem the full load
+        // reports.
+        const stats = statEntry(path);
+        if (stats === undefined) continue;
+        if (stats === null || !stats.isFile() || !hasExactName(folder, name, path, stats)) return LOAD_ALL;
         let profile: Profile | undefined;
         const entry = usable?.find(index, name);
         if (
@@ -93,6 +94,16 @@ export function lookUpRoles(sources: LibrarySources, queries: string[]): LookUpO
   }
 }
 
+/** The file's stats (links followed); undefined when there is no entry at all, null when it cannot be followed. */
+function statEntry(path: string): Stats | undefined | null {
+  try {
+    if (!lstatSync(path, { throwIfNoEntry: false })) return undefined;
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether the folder's entry is spelled exactly `name`. On a case-insensitive file system (macOS
  * and Windows by default) opening support-agent.md also opens Support-Agent.md, which the full
@@ -100,11 +111,11 @@ export function lookUpRoles(sources: LibrarySources, queries: string[]): LookUpO
  * file; only then is the folder listed to look for the exact name.
  */
 function hasExactName(folder: string, name: string, path: string, stats: Stats): boolean {
-  const upper = statSync(path.slice(0, path.length - name.length) + name.toUpperCase(), {
-    throwIfNoEntry: false,
-  });
-  if (!upper || upper.ino !== stats.ino || upper.dev !== stats.dev) return true;
   try {
+    const upper = statSync(path.slice(0, path.length - name.length) + name.toUpperCase(), {
+      throwIfNoEntry: false,
+    });
+    if (!upper || upper.ino !== stats.ino || upper.dev !== stats.dev) return true;
     return readdirSync(folder).includes(name);
   } catch {
     return false;

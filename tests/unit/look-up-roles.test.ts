@@ -137,6 +137,7 @@ describe("looking roles up by id", () => {
     ["holds another id", (path: string) => writeFileSync(path, agentText)],
     ["is not a valid profile", (path: string) => writeFileSync(path, "---\nid: [unclosed\n---\n")],
     ["is a dangling link", (path: string) => symlinkSync(join(scratch, "no-such-file.md"), path)],
+    ["is a link to itself", (path: string) => symlinkSync(path, path)],
     ["is a folder", (path: string) => mkdirSync(path)],
     [
       "is a FIFO",
