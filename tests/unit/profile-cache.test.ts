@@ -241,7 +241,12 @@ describe("the profile cache on a generated folder", () => {
     const saved = readFileSync(oldSearch);
     // The roles change, as many as before (a new manifest, a new token); the old index is put
     // back under the new name.
-    writeFileSync(profilePath(1), readFileSync(profilePath(2), "utf8").replace(/^id: .+$/m, "id: another"));
+    const replaced = profilePath(1);
+    writeFileSync(
+      join(folder, "another.md"),
+      readFileSync(profilePath(2), "utf8").replace(/^id: .+$/m, "id: another"),
+    );
+    unlinkSync(replaced);
     const reference = outcome(load(false));
     const library = load(true);
     const [manifest] = cacheFiles(".json");
