@@ -25,6 +25,7 @@ import {
   headCore,
   type Lists,
   type Manifest,
+  RecordArena,
   RecordReader,
   readManifest,
   writeCache,
@@ -94,8 +95,11 @@ interface FreshFile {
   stamp?: [number, number, number];
   problems: Problem[];
   id?: string;
-  /** The full profile as JSON (one string, not a tree of objects); only when a cache is written. */
-  record?: string;
+  /**
+   * Where the full profile is in the record arena, as UTF-8 JSON: start and length in bytes (only
+   * when a cache is written).
+   */
+  record?: [number, number];
 }
 
 /**
@@ -155,6 +159,8 @@ class LoadState {
   readonly profiles = new Map<number, Profile>();
   /** Heads of the files parsed in this run, by slot. */
   readonly freshHeads = new Map<number, FreshHead>();
+  /** Records of the files parsed in this run (see FreshFile.record). */
+  readonly records = new RecordArena();
 
   constructor(
     readonly manifest: Manifest | undefined,
@@ -182,7 +188,7 @@ class LoadState {
     const known = this.profiles.get(slot);
     if (known) return known;
     const record = this.fresh.get(slot)?.record;
-    if (record !== undefined) return JSON.parse(record) as Profile;
+    if (record !== undefined) return JSON.parse(this.records.text(record)) as Profile;
     const cached = this.cached[slot] as number;
     let profile =
       cached !== -1 && this.manifest ? this.reader?.read(this.manifest.recordOf(cached), id) : undefined;
@@ -376,7 +382,7 @@ export function loadLibrary(sources: LibrarySources): Library {
       if (loaded.profile) {
         const { profile } = loaded.profile;
         fresh.id = profile.id;
-        if (state.keepRecords) fresh.record = JSON.stringify(profile);
+        if (state.keepRecords) fresh.record = state.records.add(JSON.stringify(profile));
         const head = new FreshHead(profile);
         state.freshHeads.set(slot, head);
         candidates.push(new LibraryRole(head, path, folder, slot));
@@ -467,7 +473,7 @@ function freshToCache(state: LoadState, slot: number): FileToCache["role"] | und
   return {
     head: headCore(head),
     lists: head.flatLists,
-    record: Buffer.from(record),
+    record: state.records.view(record),
   };
 }
 

@@ -15,8 +15,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadProfileFile } from "../../src/core/load-profiles.js";
 import type { ProfileHead } from "../../src/core/profile.js";
 import { restoreIndex } from "../../src/core/search/saved-index.js";
 import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
@@ -26,9 +27,12 @@ import {
   CACHE_FORMAT,
   hashBytes,
   hashFile,
+  joinBuffers,
   NATIVE_HASH_FROM,
   parseAsciiJson,
+  RecordArena,
 } from "../../src/io/profile-cache.js";
+import { readProfileFile } from "../../src/io/read-profile-folder.js";
 import { ROOT, SHARED } from "../helpers/run-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "csroles-profile-cache-"));
@@ -303,5 +307,64 @@ describe("asciiJson, the text of the manifest and of the search file's header", 
     expect(() => parseAsciiJson(Buffer.from('{"a":"å"}', "utf8"))).toThrow(/ASCII/);
     const framed = Buffer.from('xx{"a":1}yy', "latin1");
     expect(parseAsciiJson(framed, 2, 9)).toEqual({ a: 1 });
+  });
+});
+
+describe("RecordArena and joinBuffers, how the records of parsed files are kept and written", () => {
+  const texts = [
+    '{"id":"a"}',
+    "",
+    '{"title":"Kundtjänst – ärende"}',
+    "😀".repeat(40),
+    "x".repeat(300),
+    '{"lone":"\\ud800"}',
+    "å".repeat(1000),
+  ];
+
+  it("gives back every record as it was added, across growth of its buffer", () => {
+    const arena = new RecordArena(8);
+    const records = texts.map((text) => arena.add(text));
+    texts.forEach((text, i) => {
+      const record = records[i] as [number, number];
+      expect(arena.text(record)).toBe(text);
+      expect(arena.view(record).equals(Buffer.from(text, "utf8"))).toBe(true);
+    });
+  });
+
+  it("joins views as Buffer.concat does, without copying views that follow each other", () => {
+    const arena = new RecordArena(8);
+    const records = texts.map((text) => arena.add(text));
+    const views = records.map((record) => arena.view(record));
+    const expected = Buffer.concat(texts.map((text) => Buffer.from(text, "utf8")));
+    const joined = joinBuffers(views);
+    expect(joined.equals(expected)).toBe(true);
+    expect(joined.buffer).toBe(views[0]?.buffer);
+    // Views of other memory in between: still the same bytes, in order.
+    const mixed = [
+      views[0],
+      Buffer.from("between"),
+      ...views.slice(1, 4),
+      Buffer.alloc(0),
+      ...views.slice(4),
+    ];
+    const parts = mixed as Buffer[];
+    expect(joinBuffers(parts).equals(Buffer.concat(parts))).toBe(true);
+    expect(joinBuffers([]).length).toBe(0);
+  });
+
+  it("writes each record of a first run as the UTF-8 JSON of its profile, in file order", () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const library = load(true);
+    const [records] = cacheFiles(".rec");
+    const written = readFileSync(records as string);
+    // Every file with a valid profile has a record, overridden ones too.
+    const expected = Buffer.concat(
+      library.files.flatMap((path) => {
+        const loaded = loadProfileFile(readProfileFile(path, dirname(path)), library.vocabulary);
+        return loaded.profile ? [Buffer.from(JSON.stringify(loaded.profile.profile), "utf8")] : [];
+      }),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(written.equals(expected)).toBe(true);
   });
 });
