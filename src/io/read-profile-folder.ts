@@ -46,6 +46,9 @@ function kindOf(stats: Stats): string {
   return "a special file";
 }
 
+/** The buffer files are read into (see readProfileFile), made on first use. */
+let readBuffer: Buffer | undefined;
+
 /**
  * Reads one profile file without ever blocking or reading without bound: opened non-blocking
  * (a FIFO named x.md would otherwise block forever), checked to be a regular file of at most
@@ -68,7 +71,10 @@ export function readProfileFile(path: string, origin: string): ProfileFile {
         `is ${Math.ceil(stats.size / 1024)} KiB, over the ${MAX_PROFILE_BYTES / 1024} KiB limit for a profile`,
       );
     }
-    const buffer = Buffer.alloc(stats.size);
+    // Read into one buffer kept for every file: the text is a copy, and a Buffer per file (each
+    // with memory of its own, outside the heap) made collections more frequent on large folders.
+    readBuffer ??= Buffer.allocUnsafeSlow(MAX_PROFILE_BYTES);
+    const buffer = readBuffer.subarray(0, stats.size);
     let offset = 0;
     while (offset < buffer.length) {
       const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
