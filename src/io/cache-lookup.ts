@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Vocabulary } from "../core/vocabulary-types.js";
 import {
@@ -14,7 +14,8 @@ import {
 /**
  * The lookup file, `<key>.lookup`: what `show` and `compare` need from the profile cache to find
  * a role's record by its file, without reading the manifest (1.7 MB of JSON at 10,000 profiles).
- *   line 1        {"format","build","token","vocabularyStamp","vocabulary","folders"} as ASCII JSON
+ *   line 1        {"format","build","token","vocabularyStamp","vocabulary","folders","recordsSize"},
+ *                 as ASCII JSON
  *   then, a line per cached valid profile: [folder index, "file name", size, mtimeMs, ino,
  *   record offset, record length, record hash]
  * A line is found by searching the bytes for `\n[<folder index>,"<file name>",`: a JSON string
@@ -72,8 +73,10 @@ function lookupName(key: string): string {
 
 /** The lookup file's text for a manifest (its files are in `folders`, named folder + "/" + name). */
 export function encodeLookup(data: ManifestData, folders: string[]): string {
-  const { build, token, vocabularyStamp, vocabulary } = data;
-  const lines = [asciiJson({ format: CACHE_FORMAT, build, token, vocabularyStamp, vocabulary, folders })];
+  const { build, token, vocabularyStamp, vocabulary, recordsSize } = data;
+  const lines = [
+    asciiJson({ format: CACHE_FORMAT, build, token, vocabularyStamp, vocabulary, folders, recordsSize }),
+  ];
   const prefixes = folders.map((folder) => (folder.endsWith("/") ? folder : `${folder}/`));
   const s = data.stamps;
   const r = data.records;
@@ -125,14 +128,13 @@ export function readLookup(
     typeof h.vocabularyStamp !== "string" ||
     typeof h.vocabulary !== "object" ||
     h.vocabulary === null ||
-    JSON.stringify(h.folders) !== JSON.stringify(folders)
+    JSON.stringify(h.folders) !== JSON.stringify(folders) ||
+    typeof h.recordsSize !== "number"
   )
     return undefined;
-  return new Lookup(
-    bytes,
-    bytes.indexOf(10) + 1,
-    h.vocabularyStamp,
-    h.vocabulary as Vocabulary,
-    join(cacheDir, dataFileName(key, h.token, "rec")),
-  );
+  // The records file it names must be there, whole: another process that rewrote the cache in the
+  // meantime removes it (then the full load writes a lookup file for the new one).
+  const recordsPath = join(cacheDir, dataFileName(key, h.token, "rec"));
+  if (statSync(recordsPath, { throwIfNoEntry: false })?.size !== h.recordsSize) return undefined;
+  return new Lookup(bytes, bytes.indexOf(10) + 1, h.vocabularyStamp, h.vocabulary as Vocabulary, recordsPath);
 }

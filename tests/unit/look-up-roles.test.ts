@@ -177,6 +177,11 @@ describe("looking roles up by id", () => {
       () => writeFileSync(lookupFile, "{ not json"),
       () => writeFileSync(lookupFile, good.toString("latin1").replace('"build":"test"', '"build":"other"')),
       () => writeFileSync(lookupFile, ""),
+      // The records file it names was removed (by another process that rewrote the cache).
+      () => {
+        for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".rec")))
+          unlinkSync(join(cacheDir, name));
+      },
     ]) {
       damage();
       expect(lookUp(queries, true)).toEqual({ rewriteLookup: true });
