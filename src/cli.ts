@@ -37,8 +37,8 @@ function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv):
 
 class Session {
   private loaded: Library | undefined;
-  /** Set when a look-up by id found the cache's lookup file unusable: the full load rewrites it. */
-  private rewriteLookup = false;
+  /** Loaded without reporting its problems (to mend the cache for a look-up by id); load() reports them. */
+  private unreported: Library | undefined;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -69,13 +69,17 @@ class Session {
       rolesById: (queries) => {
         // --strict judges every file, so it needs them all.
         if (strict) return undefined;
-        const outcome = libraryModules.lookUpRoles(
-          { dataDir: this.dataDir, extraDirs, build: BUILD, ...(cacheDir ? { cacheDir } : {}) },
-          queries,
-        );
-        if (outcome.roles) return outcome.roles;
-        if (outcome.rewriteLookup) this.rewriteLookup = true;
-        return undefined;
+        const sources = { dataDir: this.dataDir, extraDirs, build: BUILD };
+        let outcome = libraryModules.lookUpRoles({ ...sources, ...(cacheDir ? { cacheDir } : {}) }, queries);
+        if (!outcome.roles && outcome.rewriteLookup) {
+          // The cache cannot answer yet (a first run, or a lookup file out of date): load every
+          // file once to write it, without reporting (the answer must not depend on the cache's
+          // state), and look again; a cache that still cannot answer is left out.
+          this.unreported ??= libraryModules.loadLibrary({ ...sources, cacheDir, rewriteLookup: true });
+          outcome = libraryModules.lookUpRoles({ ...sources, cacheDir }, queries);
+          if (!outcome.roles && outcome.rewriteLookup) outcome = libraryModules.lookUpRoles(sources, queries);
+        }
+        return outcome.roles;
       },
       inspectLibrary: () =>
         libraryModules.loadLibrary({
@@ -92,14 +96,14 @@ class Session {
     strict: boolean,
     cacheDir: string | undefined,
   ): Library {
-    // Imported here so that --help and usage errors never pay for YAML parsing.
-    const library = libraryModules.loadLibrary({
-      dataDir: this.dataDir,
-      extraDirs,
-      build: BUILD,
-      ...(cacheDir ? { cacheDir } : {}),
-      ...(this.rewriteLookup ? { rewriteLookup: true } : {}),
-    });
+    const library =
+      this.unreported ??
+      libraryModules.loadLibrary({
+        dataDir: this.dataDir,
+        extraDirs,
+        build: BUILD,
+        ...(cacheDir ? { cacheDir } : {}),
+      });
     // One line per bad file here; `csroles validate` lists every problem.
     const byFile = new Map<string, typeof library.problems>();
     for (const problem of library.problems)
@@ -143,6 +147,42 @@ export interface RunIo {
   writeErr: (text: string) => void;
   /** What writeOut writes to; process.stdout's facts when not given. */
   stdout?: StdoutFacts;
+  /** Register every command whatever the arguments (tests check that it changes nothing). */
+  allCommands?: boolean;
+}
+
+const REGISTRARS: Record<string, (program: Command, kit: CommandKit) => void> = {
+  list: registerList,
+  show: registerShow,
+  search: registerSearch,
+  compare: registerCompare,
+  pick: registerPick,
+  validate: registerValidate,
+};
+
+/** Options before the command name that take a value (see addCommonOptions). */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(["--data", "--lang"]);
+const GLOBAL_FLAGS = new Set(["--strict", "--no-cache", "--color", "--no-color"]);
+
+/**
+ * The command these arguments run, when that is certain: then only that command is registered
+ * with commander (registering all six is a fifth of the start-up of `show`). Undefined, and all
+ * are registered, for help, the version, an unknown option or command, or anything unusual:
+ * commander then parses, suggests and explains exactly as ever.
+ */
+export function soleCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (GLOBAL_FLAGS.has(arg) || /^--(data|lang)=/.test(arg)) continue;
+    if (arg.startsWith("-") || !Object.hasOwn(REGISTRARS, arg)) return undefined;
+    const rest = argv.slice(i + 1);
+    return rest.includes("-h") || rest.includes("--help") ? undefined : arg;
+  }
+  return undefined;
 }
 
 /** Runs csroles and returns the exit code; all printing goes through `io`. */
@@ -208,12 +248,9 @@ export async function run(io: RunIo): Promise<number> {
       }
     },
   };
-  registerList(program, kit);
-  registerShow(program, kit);
-  registerSearch(program, kit);
-  registerCompare(program, kit);
-  registerPick(program, kit);
-  registerValidate(program, kit);
+  const sole = io.allCommands ? undefined : soleCommand(io.argv);
+  for (const [name, register] of Object.entries(REGISTRARS))
+    if (!sole || name === sole) register(program, kit);
 
   try {
     await program.parseAsync(io.argv, { from: "user" });

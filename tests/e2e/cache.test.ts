@@ -82,6 +82,27 @@ describe("the profile cache", () => {
     expect(manifests().length).toBeGreaterThan(0);
   });
 
+  it("answers show and compare by id the same on a first run (no cache yet) as later and without it", () => {
+    const fresh = { XDG_CACHE_HOME: join(root, "fresh-cache") };
+    for (const args of [
+      ["show", "agent-3", "--json"],
+      ["compare", "agent-3", "agent-7"],
+    ]) {
+      const reference = runCli([...args, "--data", folder, "--no-cache"], { env: fresh });
+      expect(reference.code).toBe(0);
+      expect(reference.stderr).toBe("");
+      rmSync(fresh.XDG_CACHE_HOME, { recursive: true, force: true });
+      // The first run finds no lookup file, loads every file to write it, and answers as the others.
+      const first = runCli([...args, "--data", folder], { env: fresh });
+      const second = runCli([...args, "--data", folder], { env: fresh });
+      expect(first).toEqual(reference);
+      expect(second).toEqual(reference);
+      expect(
+        readdirSync(join(fresh.XDG_CACHE_HOME, "csroles")).some((name) => name.endsWith(".lookup")),
+      ).toBe(true);
+    }
+  });
+
   it("sees files added, changed, renamed and removed", () => {
     writeFileSync(join(folder, "agent-new.md"), profile("agent-new"));
     expect(
