@@ -4,7 +4,7 @@
 // of several sizes, and writes BENCHMARKS.md with the targets of issue 7 beside the results.
 //
 //   npm run bench                                   # builds, then runs everything below
-//   node scripts/bench.mjs [--runs 10] [--sizes 10,1000,10000] [--quick]
+//   node scripts/bench.mjs [--runs 30] [--sizes 10,1000,10000] [--quick]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -30,7 +30,7 @@ const SLOW_RUN_MS = 1_000;
 // Options
 
 function parseOptions(argv) {
-  const options = { runs: 10, sizes: [10, 1000, 10000], quick: false, memoryRuns: 2 };
+  const options = { runs: 30, sizes: [10, 1000, 10000], quick: false, memoryRuns: 2 };
   let runsGiven = false;
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -56,7 +56,7 @@ function parseOptions(argv) {
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
         "usage: node scripts/bench.mjs [--runs N] [--sizes 10,1000,10000] [--quick]\n" +
-          "  --runs N     timed runs of each command after one warm-up (default 10)\n" +
+          "  --runs N     timed runs of each command after one warm-up (default 30)\n" +
           "  --sizes L    sizes of the generated profile folders (default 10,1000,10000)\n" +
           "  --quick      3 runs, sizes 10,1000, one memory run; prints only, BENCHMARKS.md is not written\n" +
           "See docs/benchmark.md.\n",
