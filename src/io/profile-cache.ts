@@ -234,6 +234,8 @@ export interface ManifestData {
   recordsSize: number;
   /** Sizes and hashes (hashFile) of the heads and lists files. */
   headsSize: number;
+  /** Where each file's line starts in the heads file (one more at the end: its size). */
+  headStarts: number[];
   listsSize: number;
   listsHash: number;
   /** Per file, in load order: */
@@ -255,7 +257,7 @@ export class Manifest {
   private byPath: Map<string, number> | undefined;
   /** The problems by file index (the manifest keeps them only for files that have some). */
   private readonly problems: (Problem[] | undefined)[] = [];
-  private heads: { bytes: Buffer; starts: Int32Array } | undefined | null;
+  private heads: Buffer | undefined | null;
   private lists: unknown[] | undefined | null;
 
   constructor(
@@ -316,8 +318,13 @@ export class Manifest {
     const id = this.idOf(index);
     if (!this.heads || id === undefined) return undefined;
     // One line per file, "<hash> <JSON>", checked and parsed when that role's head is first needed.
-    const { bytes, starts } = this.heads;
-    const line = bytes.toString("utf8", starts[index], (starts[index + 1] as number) - 1);
+    const start = this.data.headStarts[index];
+    const next = this.data.headStarts[index + 1];
+    if (!Number.isInteger(start) || !Number.isInteger(next)) return undefined;
+    const end = (next as number) - 1;
+    if (!((start as number) >= 0 && (start as number) <= end && end < this.heads.length)) return undefined;
+    if (this.heads[end] !== 10) return undefined;
+    const line = this.heads.toString("utf8", start, end);
     const space = line.indexOf(" ");
     const json = line.slice(space + 1);
     if (space === -1 || line.slice(0, space) !== String(hash53(json))) return undefined;
@@ -329,26 +336,16 @@ export class Manifest {
   }
 
   /**
-   * The heads file, split into lines. Not hashed whole, unlike the other data files: a command
-   * shows a few heads of thousands, and each line carries the hash of its own text.
+   * The heads file. Not hashed whole, unlike the other data files: a command shows a few heads of
+   * thousands, and each line carries the hash of its own text (where lines start is in the manifest).
    */
-  private readHeads(): { bytes: Buffer; starts: Int32Array } | null {
-    let bytes: Buffer;
+  private readHeads(): Buffer | null {
     try {
-      bytes = readFileSync(join(this.folder, this.dataFile("heads")));
+      const bytes = readFileSync(join(this.folder, this.dataFile("heads")));
+      return bytes.length === this.data.headsSize ? bytes : null;
     } catch {
       return null;
     }
-    if (bytes.length !== this.data.headsSize) return null;
-    const starts = new Int32Array(this.size + 1);
-    let at = 0;
-    for (let i = 0; i < this.size; i++) {
-      const end = bytes.indexOf(10, at);
-      if (end === -1) return null;
-      at = end + 1;
-      starts[i + 1] = at;
-    }
-    return at === bytes.length ? { bytes, starts } : null;
   }
 
   /** The skill and tool lists of file `index`; undefined when the lists file is missing or damaged. */
@@ -463,6 +460,7 @@ export function readManifest(folder: string, key: string, build: string): Manife
   const count = parsed.paths.length;
   const { stamps, ids, records, problems, recordsSize } = parsed;
   if (!isArrayOf(stamps, 3 * count) || !isArrayOf(records, 3 * count)) return undefined;
+  if (!isArrayOf(parsed.headStarts, count + 1)) return undefined;
   if (!Array.isArray(ids) || ids.length !== count) return undefined;
   for (let i = 0; i < count; i++) {
     const id = ids[i];
@@ -535,6 +533,13 @@ export interface FileToCache {
   role?: { head: HeadCore; lists: Lists; record: Buffer };
 }
 
+/** Where each line of `bytes` starts, then its length. */
+function lineStarts(bytes: Buffer): number[] {
+  const starts = [0];
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 /** A line of the heads file: "<hash53 of the JSON> <JSON>", or "0" for a file without a role. */
 function headLine(head: EncodedHead | 0): string {
   if (head === 0) return "0\n";
@@ -586,6 +591,7 @@ export function writeCache(
     token,
     recordsSize: 0,
     headsSize: 0,
+    headStarts: [],
     listsSize: 0,
     listsHash: 0,
     paths: [],
@@ -621,6 +627,7 @@ export function writeCache(
   const listsBody = Buffer.from(JSON.stringify(lists));
   data.recordsSize = recordsBody.length;
   data.headsSize = headsBody.length;
+  data.headStarts = lineStarts(headsBody);
   data.listsSize = listsBody.length;
   data.listsHash = hashFile(listsBody);
   if (!writeAtomically(folder, dataFileName(key, token, "rec"), recordsBody)) return undefined;

@@ -210,6 +210,15 @@ describe("the profile cache on a generated folder", () => {
         (path) => writeFileSync(path, readFileSync(path, "latin1").replaceAll("Kund", "Hund"), "latin1"),
       ],
       [".heads", (path) => unlinkSync(path)],
+      [
+        // The manifest's line starts of the heads file, each one byte off.
+        ".json",
+        (path) => {
+          const manifest = JSON.parse(readFileSync(path, "latin1")) as { headStarts: number[] };
+          manifest.headStarts = manifest.headStarts.map((start) => start + 1);
+          writeFileSync(path, asciiJson(manifest), "latin1");
+        },
+      ],
       [".lists", (path) => truncateSync(path, 100)],
       [".lists", (path) => unlinkSync(path)],
       [
