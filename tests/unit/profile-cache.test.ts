@@ -31,6 +31,7 @@ import {
   NATIVE_HASH_FROM,
   parseAsciiJson,
   RecordArena,
+  writeCache,
 } from "../../src/io/profile-cache.js";
 import { readProfileFile } from "../../src/io/read-profile-folder.js";
 import { ROOT, SHARED } from "../helpers/run-cli.js";
@@ -267,6 +268,39 @@ describe("the profile cache on a generated folder", () => {
     writeFileSync(oldSearch.replace(/-[0-9a-f]+\.search$/, `-${token}.search`), saved);
     expect(outcome(library)).toEqual(reference);
     expect(outcome(load(true))).toEqual(reference);
+  });
+});
+
+describe("the search file's columns", () => {
+  const empty = () => {
+    const manifest = writeCache(
+      join(scratch, "columns"),
+      "0123456789abcdef",
+      {
+        build: "test",
+        vocabularyStamp: "",
+        vocabulary: { skills: [], toolCategories: [], stages: [], positions: [], levels: [], tools: [] },
+      },
+      [],
+    );
+    if (!manifest) throw new Error("no manifest written");
+    return manifest;
+  };
+
+  it.each([
+    ["16 bits a value when all fit", [0, 1, 65_535, 42], 2],
+    ["32 bits a value when one does not", [0, 65_536, 7], 4],
+    ["32 bits a value for a negative one", [3, -1, 0], 4],
+  ])("are stored in %s, and read back the same", (_, values, width) => {
+    const manifest = empty();
+    const columns = Int32Array.from(values);
+    manifest.writeSearchIndex("test", { any: "header" }, columns);
+    const file = readdirSync(join(scratch, "columns")).find((name) => name.endsWith(".search")) ?? "";
+    const bytes = readFileSync(join(scratch, "columns", file));
+    const headerEnd = 16 + bytes.readUInt32LE(4);
+    expect(JSON.parse(bytes.toString("latin1", 16, headerEnd)).width).toBe(width);
+    expect(bytes.length - Math.ceil(headerEnd / 4) * 4).toBe(values.length * width);
+    expect(manifest.readSearchIndex("test")).toEqual({ header: { any: "header" }, columns });
   });
 });
 
