@@ -23,7 +23,8 @@ import type { Vocabulary } from "../core/vocabulary-types.js";
  * (`key`), all data files named by the manifest's `token`:
  *   <key>.json              manifest: per file (in columns) its path, stamp, id, problems, record
  *   <key8>-<token>.rec      full profiles as JSON, one after another, read by byte range
- *   <key8>-<token>.heads    the head (title, level, aliases…) of each file, one JSON line each
+ *   <key8>-<token>.heads    the head (title, level, aliases…) of each file, one line each: its
+ *                           hash, then its JSON
  *   <key8>-<token>.lists    skill and tool lists of every role, read to build a search index
  *   <key8>-<token>.search   the search index built from these roles (written by the first search)
  *   <key>.lookup            where each valid file's record is, for show and compare (cache-lookup.ts)
@@ -232,10 +233,11 @@ export interface ManifestData {
   vocabularyStamp: string;
   vocabulary: Vocabulary;
   recordsSize: number;
-  /** Sizes and hashes (hashFile) of the heads and lists files. */
+  /** The heads file's size (its lines carry their own hashes: see headOf). */
   headsSize: number;
   /** Where each file's line starts in the heads file (one more at the end: its size). */
   headStarts: number[];
+  /** Size and hash (hashFile) of the lists file. */
   listsSize: number;
   listsHash: number;
   /** Per file, in load order: */
