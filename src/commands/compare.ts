@@ -1,14 +1,13 @@
 import { compareRoles } from "../core/compare/compare-roles.js";
 import { checkRoleCount, resolveRoles } from "../core/compare/resolve-roles.js";
 import { COMPARE_SECTIONS, type CompareSection } from "../core/compare/types.js";
-import type { LoadedProfile } from "../core/profile.js";
-import type { VocabularyIndex } from "../core/vocabulary.js";
 import { UsageError } from "../errors.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
 import { renderCompareMarkdown } from "../render/compare-markdown.js";
 import { renderCompareTable } from "../render/compare-table.js";
 import { renderJson } from "../render/json.js";
 import type { CommandContext, CommandResult } from "./context.js";
+import { findProfiles } from "./find-profiles.js";
 import { type FormatFlags, resolveFormat } from "./output-format.js";
 
 export interface CompareFlags extends FormatFlags {
@@ -33,19 +32,6 @@ function resolveSections(names: string[] | undefined): CompareSection[] {
   });
 }
 
-/** The roles by id from their own files when they can be, else from the whole library. */
-function findProfiles(
-  queries: string[],
-  context: CommandContext,
-): { vocabulary: VocabularyIndex; roles: LoadedProfile[] } {
-  const direct = context.rolesById(queries);
-  if (direct) return { vocabulary: direct.vocabulary, roles: direct.profiles };
-  const library = context.library();
-  // Only the compared roles' full profiles are read.
-  const roles = resolveRoles(queries, library.roles, library.vocabulary).map((role) => library.profile(role));
-  return { vocabulary: library.vocabulary, roles };
-}
-
 export function runCompare(
   queries: string[],
   flags: CompareFlags,
@@ -55,9 +41,11 @@ export function runCompare(
   checkRoleCount(queries);
   const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
   const sections = resolveSections(flags.only);
-  const { vocabulary, roles } = findProfiles(queries, context);
+  const { vocabulary, profiles } = findProfiles(queries, context, (library) =>
+    resolveRoles(queries, library.roles, library.vocabulary),
+  );
   const comparison = compareRoles(
-    roles.map((loaded) => loaded.profile),
+    profiles.map((loaded) => loaded.profile),
     vocabulary,
     { labelLang: context.labelLang, sections },
   );

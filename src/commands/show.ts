@@ -1,10 +1,10 @@
 import { findRole } from "../core/find-role.js";
-import type { LoadedProfile, Profile } from "../core/profile.js";
-import type { VocabularyIndex } from "../core/vocabulary.js";
+import type { Profile } from "../core/profile.js";
 import { UsageError } from "../errors.js";
 import { renderJson } from "../render/json.js";
 import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
+import { findProfiles } from "./find-profiles.js";
 import { resolveFormat } from "./output-format.js";
 
 export interface ShowFlags {
@@ -36,24 +36,14 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
   });
 }
 
-/** The role by its id from its own file when it can be, else from the whole library. */
-function findProfile(
-  role: string,
-  context: CommandContext,
-): { vocabulary: VocabularyIndex; loaded: LoadedProfile } {
-  const direct = context.rolesById([role]);
-  if (direct?.profiles[0]) return { vocabulary: direct.vocabulary, loaded: direct.profiles[0] };
-  const library = context.library();
-  return {
-    vocabulary: library.vocabulary,
-    loaded: library.profile(findRole(role, library.roles, library.vocabulary)),
-  };
-}
-
 export function runShow(role: string, flags: ShowFlags, context: CommandContext): CommandResult {
   const format = resolveFormat(flags, ["table", "json"]);
   const sections = resolveSections(flags.section);
-  const { vocabulary, loaded } = findProfile(role, context);
+  const {
+    vocabulary,
+    profiles: [loaded],
+  } = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
+  if (!loaded) throw new Error("no profile found for a role that was found");
   if (format === "json") {
     const { id, ...whole } = loaded.profile;
     const fields = flags.section?.length
