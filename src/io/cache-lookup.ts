@@ -10,6 +10,7 @@ import {
   type RecordRange,
   writeAtomically,
 } from "./profile-cache.js";
+import { folderPrefix } from "./read-profile-folder.js";
 
 /**
  * The lookup file, `<key>.lookup`: what `show` and `compare` need from the profile cache to find
@@ -77,7 +78,7 @@ export function encodeLookup(data: ManifestData, folders: string[]): string {
   const lines = [
     asciiJson({ format: CACHE_FORMAT, build, token, vocabularyStamp, vocabulary, folders, recordsSize }),
   ];
-  const prefixes = folders.map((folder) => (folder.endsWith("/") ? folder : `${folder}/`));
+  const prefixes = folders.map(folderPrefix);
   const s = data.stamps;
   const r = data.records;
   for (let i = 0; i < data.paths.length; i++) {

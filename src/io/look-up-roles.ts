@@ -11,7 +11,7 @@ import {
   vocabularyStamp,
 } from "./load-library.js";
 import { cacheKey, RecordReader } from "./profile-cache.js";
-import { readProfileFile } from "./read-profile-folder.js";
+import { folderPrefix, readProfileFile } from "./read-profile-folder.js";
 
 /** Roles found by their ids alone, with the vocabulary to show them. */
 export interface RolesById {
@@ -60,7 +60,7 @@ export function lookUpRoles(sources: LibrarySources, queries: string[]): LookUpO
       const overridden: string[] = [];
       for (let index = 0; index < folders.length; index++) {
         const folder = folders[index] as string;
-        const path = (folder.endsWith("/") ? folder : `${folder}/`) + name;
+        const path = folderPrefix(folder) + name;
         // No entry at all: not in this folder. An entry that stat() cannot follow (a dangling
         // link, a loop, no permission) or that is not a regular file is a problem the full load
         // reports.

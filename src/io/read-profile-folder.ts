@@ -126,6 +126,14 @@ export interface FolderListing {
 }
 
 /**
+ * What a profile's file name is appended to, to make its path: the folder and one "/". Every path
+ * of a profile file is made this way (the cache and the look-up by id match paths as strings).
+ */
+export function folderPrefix(dir: string): string {
+  return dir.endsWith("/") ? dir : `${dir}/`;
+}
+
+/**
  * The .md files of a folder (not its subfolders), by name; hidden files are ignored. Only
  * stat()ed here: reading is left to readProfileFile, so cached files are never opened.
  */
@@ -143,7 +151,7 @@ export function listProfileFolder(dir: string): FolderListing {
   const kept = names.filter((name) => name.toLowerCase().endsWith(".md") && !name.startsWith(".")).sort();
   const paths: string[] = new Array(kept.length);
   const stamps = new Float64Array(3 * kept.length).fill(Number.NaN);
-  const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+  const prefix = folderPrefix(dir);
   for (let i = 0; i < kept.length; i++) {
     // Plain concatenation: path.join costs a third of the time of stat() itself at 10,000 files.
     const path = prefix + kept[i];
