@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { detachText, TextPool } from "../core/detach-text.js";
 import type { LoadResult } from "../core/load-profiles.js";
 import type { Problem } from "../core/problem.js";
 import {
@@ -104,7 +105,8 @@ interface FreshFile {
 
 /**
  * The head of a profile parsed in this run, with its skill and tool lists kept flat (two string
- * arrays, not an object per entry); each read of `skills` or `tools` builds them anew.
+ * arrays, not an object per entry); each read of `skills` or `tools` builds them anew. Its strings
+ * are detached from the file's text (detach-text.ts), so that the text dies with the file's parse.
  */
 class FreshHead implements ProfileHead {
   readonly id: string;
@@ -118,17 +120,20 @@ class FreshHead implements ProfileHead {
   readonly tool_count: number;
   private readonly lists: Lists;
 
-  constructor(profile: Profile) {
-    this.id = profile.id;
-    this.title = profile.title;
-    this.title_en = profile.title_en;
+  /** `pool` shares the strings that repeat across profiles (ids of concepts, labels, names). */
+  constructor(profile: Profile, pool: TextPool) {
+    this.id = detachText(profile.id);
+    this.title = detachText(profile.title);
+    this.title_en = detachText(profile.title_en);
     this.lang = profile.lang;
-    this.level = profile.level;
-    this.position = profile.position;
-    this.aliases = profile.aliases;
+    this.level = pool.keep(profile.level);
+    this.position = pool.keep(profile.position);
+    this.aliases = profile.aliases.map(detachText);
     this.skill_count = profile.skills.length;
     this.tool_count = profile.tools.length;
-    this.lists = encodeLists(profile);
+    const lists = encodeLists(profile);
+    for (const list of lists) for (let i = 0; i < list.length; i++) list[i] = pool.keep(list[i] as string);
+    this.lists = lists;
   }
 
   get skills(): ProfileHead["skills"] {
@@ -161,6 +166,8 @@ class LoadState {
   readonly freshHeads = new Map<number, FreshHead>();
   /** Records of the files parsed in this run (see FreshFile.record). */
   readonly records = new RecordArena();
+  /** The strings kept from the files parsed in this run (see FreshHead). */
+  readonly pool = new TextPool();
 
   constructor(
     readonly manifest: Manifest | undefined,
@@ -370,7 +377,7 @@ export function loadLibrary(sources: LibrarySources): Library {
         continue;
       }
       const slot = state.add(path, folder, -1);
-      const file = readProfileFile(path, folder);
+      const file = readProfileFile(path, folder, hasStamp);
       const loaded = needParser().loadProfileFile(file, vocabulary);
       const fresh: FreshFile = { problems: loaded.problems };
       // A file that cannot be read is not cached, and so changes nothing in the cache.
@@ -381,9 +388,9 @@ export function loadLibrary(sources: LibrarySources): Library {
       }
       if (loaded.profile) {
         const { profile } = loaded.profile;
-        fresh.id = profile.id;
         if (state.keepRecords) fresh.record = state.records.add(JSON.stringify(profile));
-        const head = new FreshHead(profile);
+        const head = new FreshHead(profile, state.pool);
+        fresh.id = head.id;
         state.freshHeads.set(slot, head);
         candidates.push(new LibraryRole(head, path, folder, slot));
       }
@@ -478,7 +485,7 @@ function freshToCache(state: LoadState, slot: number): FileToCache["role"] | und
 }
 
 function roleToCache(profile: Profile): NonNullable<FileToCache["role"]> {
-  const head = new FreshHead(profile);
+  const head = new FreshHead(profile, new TextPool());
   return { head: headCore(head), lists: head.flatLists, record: Buffer.from(JSON.stringify(profile)) };
 }
 

@@ -53,14 +53,19 @@ let readBuffer: Buffer | undefined;
  * Reads one profile file without ever blocking or reading without bound: opened non-blocking
  * (a FIFO named x.md would otherwise block forever), checked to be a regular file of at most
  * MAX_PROFILE_BYTES, and decoded as strict UTF-8.
+ *
+ * `listedAsFile`: the caller stat()ed the path in this run (listProfileFolder) and found a regular
+ * file, so it is not stat()ed again before opening (one system call less per file of a first run).
  */
-export function readProfileFile(path: string, origin: string): ProfileFile {
+export function readProfileFile(path: string, origin: string, listedAsFile = false): ProfileFile {
   let fd: number | undefined;
   try {
-    // Checked before opening too: opening a FIFO or a device can itself act on it (wake a
-    // writer, rewind a tape). The check after opening closes the race with a swapped file.
-    const before = statSync(path);
-    if (!before.isFile()) return fileProblem(path, origin, `is ${kindOf(before)}, not a profile file`);
+    // Checked before opening: opening a FIFO or a device can itself act on it (wake a writer,
+    // rewind a tape). The check after opening closes the race with a file swapped since.
+    if (!listedAsFile) {
+      const before = statSync(path);
+      if (!before.isFile()) return fileProblem(path, origin, `is ${kindOf(before)}, not a profile file`);
+    }
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
     if (!stats.isFile()) return fileProblem(path, origin, `is ${kindOf(stats)}, not a profile file`);
@@ -174,5 +179,5 @@ export function listProfileFolder(dir: string): FolderListing {
 export function readProfileFolder(dir: string): ProfileFile[] {
   const listing = listProfileFolder(dir);
   if (listing.problem) return [{ path: dir, origin: dir, problem: listing.problem }];
-  return listing.paths.map((path) => readProfileFile(path, dir));
+  return listing.paths.map((path, i) => readProfileFile(path, dir, !Number.isNaN(listing.stamps[3 * i])));
 }
