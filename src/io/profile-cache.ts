@@ -16,6 +16,7 @@ import { join } from "node:path";
 import type { Problem } from "../core/problem.js";
 import type { Profile, ProfileHead } from "../core/profile.js";
 import type { Vocabulary } from "../core/vocabulary-types.js";
+import { hashBytes } from "./hash-bytes.js";
 
 /**
  * The profile cache: what parsing and validating every profile file produced, kept between runs
@@ -33,7 +34,7 @@ import type { Vocabulary } from "../core/vocabulary-types.js";
  * the cache only ever costs or saves time, it never changes a result.
  */
 
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 export interface FileStamp {
   size: number;
@@ -178,48 +179,13 @@ export function cacheKey(folders: string[]): string {
 }
 
 /**
- * A 53-bit hash of bytes (cyrb53's mixing, four bytes a step), kept in the manifest for each data
- * file and record and checked on every read: damage that leaves well-formed JSON is caught too.
+ * The hash of a record or a data file's bytes (hash-bytes.ts: cyrb53's mixing, in WebAssembly for
+ * all but small inputs), kept in the manifest and checked on every read: damage that leaves
+ * well-formed JSON is caught too.
  */
-export function hashBytes(bytes: Uint8Array): number {
-  let h1 = 0xdeadbeef ^ bytes.length;
-  let h2 = 0x41c6ce57;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const words = bytes.length >>> 2;
-  for (let i = 0; i < words; i++) {
-    const word = view.getUint32(4 * i, true);
-    h1 = Math.imul(h1 ^ word, 2654435761);
-    h2 = Math.imul(h2 ^ word, 1597334677);
-  }
-  for (let i = 4 * words; i < bytes.length; i++) {
-    const byte = bytes[i] as number;
-    h1 = Math.imul(h1 ^ byte, 2654435761);
-    h2 = Math.imul(h2 ^ byte, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
+export { hashBytes };
 export const recordHash = hashBytes;
-
-/** From this size on, data files are hashed by node:crypto; below it, by hashBytes. */
-export const NATIVE_HASH_FROM = 1 << 20;
-
-/**
- * The hash of a data file's bytes: hashBytes for small files, 53 bits of their SHA-1 from 1 MiB on.
- * SHA-1 in node:crypto does about 2 GB/s where hashBytes, in JavaScript, does about 300 MB/s, and
- * the heads, lists and search files of a large library are megabytes; but loading node:crypto costs
- * about 3 ms, which only pays off on a file that big. The size decides, so writer and reader agree.
- */
-export function hashFile(bytes: Uint8Array): number {
-  // process.getBuiltinModule is in Node 20.16+ and 22.3+, not in 21 or 22.0-22.2. There hashBytes
-  // hashes every file: a big cache file written under another Node is then rebuilt, never misread.
-  if (bytes.length < NATIVE_HASH_FROM || typeof process.getBuiltinModule !== "function")
-    return hashBytes(bytes);
-  const digest = process.getBuiltinModule("node:crypto").createHash("sha1").update(bytes).digest();
-  return (digest.readUInt32BE(0) & 0x1fffff) * 2 ** 32 + digest.readUInt32BE(4);
-}
+export const hashFile = hashBytes;
 
 /** Where a full profile is in the records file: byte offset, length and hash of the bytes. */
 export type RecordRange = [number, number, number];

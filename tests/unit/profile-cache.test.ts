@@ -2,7 +2,6 @@
 // problem, full profile and search result is the same with the cache and without it, after files
 // are added, changed, renamed and removed, and whatever happens to the cache's own files.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   mkdtempSync,
   readdirSync,
@@ -20,15 +19,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProfileFile } from "../../src/core/load-profiles.js";
 import type { ProfileHead } from "../../src/core/profile.js";
 import { restoreIndex } from "../../src/core/search/saved-index.js";
+import { WASM_CHUNK, WASM_HASH_FROM } from "../../src/io/hash-bytes.js";
 import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
 import { searchOf } from "../../src/io/load-search.js";
 import {
   asciiJson,
   CACHE_FORMAT,
-  hashBytes,
   hashFile,
   joinBuffers,
-  NATIVE_HASH_FROM,
   parseAsciiJson,
   RecordArena,
   writeCache,
@@ -305,29 +303,9 @@ describe("the search file's columns", () => {
 });
 
 describe("hashFile, the check on every data file", () => {
-  const big = Buffer.alloc(NATIVE_HASH_FROM + 3, "Kundtjänst ");
-
-  it("is hashBytes below 1 MiB and 53 bits of SHA-1 from there on", () => {
-    const small = big.subarray(0, NATIVE_HASH_FROM - 1);
-    expect(hashFile(small)).toBe(hashBytes(small));
-    const sha1 = createHash("sha1").update(big).digest();
-    expect(hashFile(big)).toBe((sha1.readUInt32BE(0) & 0x1fffff) * 2 ** 32 + sha1.readUInt32BE(4));
-    expect(Number.isSafeInteger(hashFile(big))).toBe(true);
-  });
-
-  it("is hashBytes for every size on a Node without process.getBuiltinModule (21, 22.0-22.2)", () => {
-    const { getBuiltinModule } = process;
-    try {
-      Object.assign(process, { getBuiltinModule: undefined });
-      expect(hashFile(big)).toBe(hashBytes(big));
-    } finally {
-      Object.assign(process, { getBuiltinModule });
-    }
-    expect(hashFile(big)).not.toBe(hashBytes(big));
-  });
-
-  it("tells apart files of the same size that differ in one byte, on both sides of the limit", () => {
-    for (const size of [NATIVE_HASH_FROM - 1, NATIVE_HASH_FROM, big.length]) {
+  it("tells apart files of the same size that differ in one byte, small and large", () => {
+    const big = Buffer.alloc(WASM_CHUNK * 2 + 3, "Kundtjänst ");
+    for (const size of [1, WASM_HASH_FROM - 1, WASM_HASH_FROM, WASM_CHUNK + 1, big.length]) {
       const bytes = Buffer.from(big.subarray(0, size));
       const before = hashFile(bytes);
       bytes[size >> 1] = (bytes[size >> 1] as number) ^ 1;
