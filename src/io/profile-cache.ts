@@ -16,6 +16,8 @@ import { join } from "node:path";
 import type { Problem } from "../core/problem.js";
 import type { Profile, ProfileHead } from "../core/profile.js";
 import type { Vocabulary } from "../core/vocabulary-types.js";
+// Every record and data file has a hash of its bytes in the manifest, checked on every read: damage
+// that leaves well-formed JSON is caught too.
 import { hashBytes } from "./hash-bytes.js";
 
 /**
@@ -178,15 +180,6 @@ export function cacheKey(folders: string[]): string {
   return `${hex53(text)}${hex53(text, 1)}`;
 }
 
-/**
- * The hash of a record or a data file's bytes (hash-bytes.ts: cyrb53's mixing, in WebAssembly for
- * all but small inputs), kept in the manifest and checked on every read: damage that leaves
- * well-formed JSON is caught too.
- */
-export { hashBytes };
-export const recordHash = hashBytes;
-export const hashFile = hashBytes;
-
 /** Where a full profile is in the records file: byte offset, length and hash of the bytes. */
 export type RecordRange = [number, number, number];
 
@@ -203,7 +196,7 @@ export interface ManifestData {
   headsSize: number;
   /** Where each file's line starts in the heads file (one more at the end: its size). */
   headStarts: number[];
-  /** Size and hash (hashFile) of the lists file. */
+  /** Size and hash (hashBytes) of the lists file. */
   listsSize: number;
   listsHash: number;
   /** Per file, in load order: */
@@ -358,7 +351,7 @@ export function dataFileName(key: string, token: string, suffix: string): string
 function readChecked(path: string, expectedSize: number, expectedHash: number): Buffer | undefined {
   try {
     const bytes = readFileSync(path);
-    return bytes.length === expectedSize && hashFile(bytes) === expectedHash ? bytes : undefined;
+    return bytes.length === expectedSize && hashBytes(bytes) === expectedHash ? bytes : undefined;
   } catch {
     return undefined;
   }
@@ -478,7 +471,7 @@ export class RecordReader {
       this.fd ??= openSync(this.path, "r");
       const buffer = Buffer.alloc(range[1]);
       if (readSync(this.fd, buffer, 0, range[1], range[0]) !== range[1]) throw new Error("short read");
-      if (recordHash(buffer) !== range[2]) throw new Error("record changed");
+      if (hashBytes(buffer) !== range[2]) throw new Error("record changed");
       return buffer;
     } catch {
       this.failed = true;
@@ -577,7 +570,7 @@ export function writeCache(
     if (file.role) {
       const { head, record } = file.role;
       data.ids.push(head.id);
-      data.records.push(offset, record.length, recordHash(record));
+      data.records.push(offset, record.length, hashBytes(record));
       heads.push(encodeHead(head));
       lists.push(file.role.lists);
       records.push(record);
@@ -597,7 +590,7 @@ export function writeCache(
   data.headsSize = headsBody.length;
   data.headStarts = lineStarts(headsBody);
   data.listsSize = listsBody.length;
-  data.listsHash = hashFile(listsBody);
+  data.listsHash = hashBytes(listsBody);
   if (!writeAtomically(folder, dataFileName(key, token, "rec"), recordsBody)) return undefined;
   if (!writeAtomically(folder, dataFileName(key, token, "heads"), headsBody)) return undefined;
   if (!writeAtomically(folder, dataFileName(key, token, "lists"), listsBody)) return undefined;
@@ -682,7 +675,7 @@ export function joinBuffers(buffers: Buffer[]): Buffer {
   return runs.length === 1 ? (runs[0] as Buffer) : Buffer.concat(runs);
 }
 
-// The search file: "CSRS", a uint32 header length, the hash (hashFile) of everything after the
+// The search file: "CSRS", a uint32 header length, the hash (hashBytes) of everything after the
 // first 16 bytes as two uint32, the header as JSON, padding to 4 bytes, then the integer columns
 // (little-endian uint16 or int32, as the header's `width` says).
 const SEARCH_MAGIC = "CSRS";
@@ -716,7 +709,7 @@ function encodeSearchFile(build: string, token: string, header: unknown, columns
   else if (LITTLE_ENDIAN)
     bytes.set(new Uint8Array(columns.buffer, columns.byteOffset, columns.byteLength), start);
   else for (let i = 0; i < columns.length; i++) bytes.writeInt32LE(columns[i] as number, start + 4 * i);
-  const hash = hashFile(bytes.subarray(SEARCH_PREFIX));
+  const hash = hashBytes(bytes.subarray(SEARCH_PREFIX));
   bytes.writeUInt32LE(hash % 2 ** 32, 8);
   bytes.writeUInt32LE(Math.floor(hash / 2 ** 32), 12);
   return bytes;
@@ -728,7 +721,7 @@ function decodeSearchFile(
   token: string,
 ): { header: unknown; columns: Int32Array } | undefined {
   if (bytes.length < SEARCH_PREFIX || bytes.toString("latin1", 0, 4) !== SEARCH_MAGIC) return undefined;
-  const hash = hashFile(bytes.subarray(SEARCH_PREFIX));
+  const hash = hashBytes(bytes.subarray(SEARCH_PREFIX));
   if (bytes.readUInt32LE(8) !== hash % 2 ** 32 || bytes.readUInt32LE(12) !== Math.floor(hash / 2 ** 32))
     return undefined;
   const jsonLength = bytes.readUInt32LE(4);

@@ -19,13 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProfileFile } from "../../src/core/load-profiles.js";
 import type { ProfileHead } from "../../src/core/profile.js";
 import { restoreIndex } from "../../src/core/search/saved-index.js";
-import { WASM_CHUNK, WASM_HASH_FROM } from "../../src/io/hash-bytes.js";
 import { ensureParser, type Library, loadLibrary } from "../../src/io/load-library.js";
 import { searchOf } from "../../src/io/load-search.js";
 import {
   asciiJson,
   CACHE_FORMAT,
-  hashFile,
   joinBuffers,
   parseAsciiJson,
   RecordArena,
@@ -299,18 +297,6 @@ describe("the search file's columns", () => {
     expect(JSON.parse(bytes.toString("latin1", 16, headerEnd)).width).toBe(width);
     expect(bytes.length - Math.ceil(headerEnd / 4) * 4).toBe(values.length * width);
     expect(manifest.readSearchIndex("test")).toEqual({ header: { any: "header" }, columns });
-  });
-});
-
-describe("hashFile, the check on every data file", () => {
-  it("tells apart files of the same size that differ in one byte, small and large", () => {
-    const big = Buffer.alloc(WASM_CHUNK * 2 + 3, "Kundtjänst ");
-    for (const size of [1, WASM_HASH_FROM - 1, WASM_HASH_FROM, WASM_CHUNK + 1, big.length]) {
-      const bytes = Buffer.from(big.subarray(0, size));
-      const before = hashFile(bytes);
-      bytes[size >> 1] = (bytes[size >> 1] as number) ^ 1;
-      expect(hashFile(bytes), String(size)).not.toBe(before);
-    }
   });
 });
 
