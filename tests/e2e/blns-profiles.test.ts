@@ -4,7 +4,7 @@ import { join } from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCompare } from "../../src/commands/compare.js";
-import type { CommandContext, CommandResult } from "../../src/commands/context.js";
+import type { CommandResult } from "../../src/commands/context.js";
 import { runList } from "../../src/commands/list.js";
 import { runSearch } from "../../src/commands/search.js";
 import { runShow } from "../../src/commands/show.js";
@@ -14,6 +14,7 @@ import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { displayWidth } from "../../src/render/wrap-text.js";
 import { hasStackTrace, suiteSandbox, unsafeCharacters, VALID_PROFILE } from "../helpers/hostile.js";
 import { ROOT, SHARED } from "../helpers/run-cli.js";
+import { libraryContext } from "../helpers/test-data.js";
 
 /**
  * The Big List of Naughty Strings (../shared/testdata/blns.json, read in place) in every text
@@ -87,15 +88,7 @@ const blank = new Set(ids.filter((_, i) => (naughty[i] as string).trim() === "")
 const validIds = ids.filter((id) => !blank.has(id));
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [{ dir: folder, from: "--data" }] });
-const context: CommandContext = {
-  env: {},
-  output: { width: 80, color: false },
-  labelLang: "en",
-  library: () => library,
-  // Always the whole library here (look-up-roles.test.ts covers finding a role by its file alone).
-  rolesById: () => undefined,
-  inspectLibrary: () => library,
-};
+const context = libraryContext(library);
 
 /** Runs a command function as the entry point would: its result, or the documented error it threw. */
 async function inProcess(produce: () => CommandResult | Promise<CommandResult>) {

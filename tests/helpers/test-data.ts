@@ -1,6 +1,8 @@
 // Builders for small, made-up test data, so unit tests of the core run apart from data/.
+import type { CommandContext } from "../../src/commands/context.js";
 import type { Profile, ProfileHead } from "../../src/core/profile.js";
 import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
+import type { Library } from "../../src/io/load-library.js";
 
 /** A vocabulary from raw concept lists; a mistake in the test data fails loudly. */
 export function testVocabulary(raw: Parameters<typeof buildVocabulary>[0]): VocabularyIndex {
@@ -49,4 +51,19 @@ export function testRole(id: string, title: string, titleEn: string, fields: Par
     ...fields,
   };
   return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] as string[] };
+}
+
+/**
+ * A command context over a loaded library, 80 columns, no colour, English labels. Roles are always
+ * found in the whole library (look-up-roles.test.ts covers finding a role by its file alone).
+ */
+export function libraryContext(library: Library): CommandContext {
+  return {
+    env: {},
+    output: { width: 80, color: false },
+    labelLang: "en",
+    library: () => library,
+    rolesById: () => undefined,
+    inspectLibrary: () => library,
+  };
 }

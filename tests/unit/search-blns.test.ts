@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CommandContext } from "../../src/commands/context.js";
 import { runSearch } from "../../src/commands/search.js";
 import { CsrolesError, ExitCode } from "../../src/errors.js";
 import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { displayWidth, isPlainText, ROOT, SHARED } from "../helpers/run-cli.js";
+import { libraryContext } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 await ensureParser();
@@ -14,15 +14,7 @@ await ensureParser();
 const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
-const context: CommandContext = {
-  env: {},
-  output: { width: 80, color: false },
-  labelLang: "en",
-  library: () => library,
-  // Always the whole library here (look-up-roles.test.ts covers finding a role by its file alone).
-  rolesById: () => undefined,
-  inspectLibrary: () => library,
-};
+const context = libraryContext(library);
 
 /** Runs the search command in this process as the entry point would: an exit code, stdout and the error line. */
 function searchInProcess(query: string, json: boolean): { code: number; stdout: string; stderr: string } {
