@@ -1,4 +1,4 @@
-import { displayWidth } from "./wrap-text.js";
+import { displayWidth, padToWidth } from "./wrap-text.js";
 
 /**
  * Draws csroles' tables: box-drawing borders and one space of padding either side of each cell,
@@ -32,17 +32,13 @@ export function drawGrid(
     for (let line = 0; line < height; line++) {
       const cells = widths.map((width, column) => {
         const text = row[column]?.[line];
-        return text === undefined ? " ".repeat(width + 2) : ` ${padEnd(cutToWidth(text, width), width)} `;
+        return text === undefined ? " ".repeat(width + 2) : ` ${padToWidth(cutToWidth(text, width), width)} `;
       });
       lines.push(`│${cells.join("│")}│`);
     }
   });
   if (all.length > 0) lines.push(rule("└", "┴", "┘"));
   return lines;
-}
-
-function padEnd(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /**

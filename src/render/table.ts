@@ -2,7 +2,7 @@ import { drawGrid } from "./draw-grid.js";
 import { neutralize } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { createTheme } from "./theme.js";
-import { displayWidth, wordPieces, wrapText } from "./wrap-text.js";
+import { displayWidth, padToWidth, wordPieces, wrapText } from "./wrap-text.js";
 
 export interface TableSpec {
   head: string[];
@@ -102,13 +102,16 @@ function renderBlocks(spec: TableSpec, context: OutputContext): string {
   const blocks = spec.rows.map((row) =>
     spec.head
       .flatMap((head, column) => {
-        const label = `${head}:`.padEnd(labelWidth);
         const value = neutralize(row[column] ?? "");
         const lines = wrapText(value, context.width - labelWidth);
-        const labelLines = wrapText(label, labelWidth).map((l) => l.padEnd(labelWidth));
-        return lines.map(
-          (line, i) => `${i === 0 ? theme.label(labelLines[0] ?? "") : " ".repeat(labelWidth)}${line}`,
-        );
+        // A label wider than its column wraps too (one column kept free before the value), and
+        // is padded by terminal columns: wide characters take two.
+        const labelLines = wrapText(`${head}:`, labelWidth - 1);
+        return Array.from({ length: Math.max(lines.length, labelLines.length) }, (_, i) => {
+          const label = labelLines[i];
+          const padded = padToWidth(label ?? "", labelWidth);
+          return `${label === undefined ? padded : theme.label(padded)}${lines[i] ?? ""}`;
+        });
       })
       .join("\n"),
   );

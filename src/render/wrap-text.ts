@@ -17,6 +17,11 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
+/** Text followed by spaces up to `width` terminal columns (String#padEnd counts code units). */
+export function padToWidth(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
 function lengthOf(text: string): number {
   return text.length;
 }

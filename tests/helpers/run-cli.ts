@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/csroles.js", import.meta.url));
-export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
 
 export interface CliResult {
   stdout: string;

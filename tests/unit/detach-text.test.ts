@@ -1,13 +1,10 @@
-// Strings kept from a parsed file must not keep the file's whole text alive (src/core/detach-text.ts).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { detachText, TextPool } from "../../src/core/detach-text.js";
-import { SHARED } from "../helpers/run-cli.js";
+import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
 
-const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
+const naughty: string[] = [...NAUGHTY_STRINGS];
 
 /** A full garbage collection (the flag is set for this process; a new context then exposes gc). */
 function collectGarbage(): void {

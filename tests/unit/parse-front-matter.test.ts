@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseYamlSubset } from "../../src/core/fast-yaml.js";
 import { assertBoundedSize, parseFrontMatter, safeMatterOptions } from "../../src/core/parse-front-matter.js";
 import { ProblemError } from "../../src/core/problem.js";
-import { ROOT, SHARED } from "../helpers/run-cli.js";
+import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
+import { ROOT } from "../helpers/run-cli.js";
 
 const marker = "__csrolesEngineRan";
 const payload = `{ ${marker}: (globalThis.${marker} = true) }`;
@@ -231,7 +232,7 @@ const generator = (await import(pathToFileURL(join(ROOT, "scripts", "generate-pr
 
 describe("plain files read without gray-matter", () => {
   const vocabulary = generator.loadVocabulary();
-  const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
+  const naughty: string[] = [...NAUGHTY_STRINGS];
 
   /** Texts around the plain path's edges: bodies, fences, comments, and the naughty strings. */
   function edgeCases(): string[] {

@@ -30,7 +30,8 @@ import {
   writeCache,
 } from "../../src/io/profile-cache.js";
 import { readProfileFile } from "../../src/io/read-profile-folder.js";
-import { ROOT, SHARED } from "../helpers/run-cli.js";
+import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
+import { ROOT } from "../helpers/run-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "csroles-profile-cache-"));
 const folder = join(scratch, "profiles");
@@ -301,7 +302,7 @@ describe("the search file's columns", () => {
 });
 
 describe("asciiJson, the text of the manifest and of the search file's header", () => {
-  const naughty: string[] = JSON.parse(readFileSync(join(SHARED, "testdata", "blns.json"), "utf8"));
+  const naughty: string[] = [...NAUGHTY_STRINGS];
 
   it("writes only ASCII and reads back every naughty string, lone surrogates included", () => {
     const value = { naughty, lone: ["\ud800", "a\udfffb", "😀"], nested: { "nøgle å": ["Kundtjänst"] } };
