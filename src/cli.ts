@@ -14,6 +14,7 @@ import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
 import { cacheFolder } from "./io/profile-cache.js";
 import { ModuleNeeded } from "./lazy-module.js";
+import { fitHelpText } from "./render/help-text.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
 function parseLanguage(value: string, from: string): Language {
@@ -207,7 +208,7 @@ export async function run(io: RunIo): Promise<number> {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
-      writeOut: io.writeOut,
+      writeOut: (text) => io.writeOut(fitHelpText(text, resolveWidth({ ...stdout(), env: io.env }))),
       writeErr: () => {},
       getOutHelpWidth: () => resolveWidth({ ...stdout(), env: io.env }),
       // Whether commander strips colour from the help (it has none). Its own test would create
@@ -252,6 +253,11 @@ export async function run(io: RunIo): Promise<number> {
   for (const [name, register] of Object.entries(REGISTRARS))
     if (!sole || name === sole) register(program, kit);
 
+  // Bare `csroles` shows the usage, as git and npm do.
+  if (io.argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.ok;
+  }
   try {
     await program.parseAsync(io.argv, { from: "user" });
   } catch (error) {

@@ -3,6 +3,7 @@ import { ExitCode } from "../errors.js";
 import { describeProblem, displayPath } from "../io/describe-problem.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
+import { wrapIndented } from "../render/wrap-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { resolveFormat } from "./output-format.js";
 
@@ -73,5 +74,7 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
     `${plural(summary.files, "profile file")} checked: ${summary.valid} valid, ${summary.invalid} invalid` +
       (summary.problems > 0 ? ` (${plural(summary.problems, "problem")})` : ""),
   );
-  return { stdout: `${lines.join("\n")}\n`, exitCode };
+  // Long lines wrap to the terminal, continued under a two-space indent.
+  const fitted = lines.flatMap((line) => wrapIndented(line, context.output.width, "", "  "));
+  return { stdout: `${fitted.join("\n")}\n`, exitCode };
 }
