@@ -355,7 +355,7 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
   });
 
   it("validate notes each override on its own line, without counting it as a problem", () => {
-    const result = sandbox.run(["validate", first, second]);
+    const result = sandbox.run(["validate", first, second], { COLUMNS: "1000" });
     expect(result.code).toBe(3);
     expect(result.stdout.split("\n")).toEqual([
       `${join(second, "b-twin.md")}:2: id: ${TWIN_PROBLEM}`,
@@ -377,7 +377,7 @@ describe("duplicate ids across folders: a later folder overrides an earlier one"
 
   it("overriding alone is not a problem: validate exits 0 and notes it", () => {
     const valid = join(ROOT, "tests/fixtures/profiles/valid");
-    const result = sandbox.run(["validate", first, valid]);
+    const result = sandbox.run(["validate", first, valid], { COLUMNS: "1000" });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `note: ${join(valid, "support-agent.md")} overrides ${join(first, "support-agent.md")} (id 'support-agent'; a later folder wins)\n` +

@@ -120,7 +120,8 @@ describe("csroles validate", () => {
   });
 
   it("reports every problem as file:line: field: message, then a summary, and exits 3", () => {
-    const result = runCli(["validate", BROKEN]);
+    // Wide enough that no problem wraps (tests/e2e/help.test.ts checks the wrapping).
+    const result = runCli(["validate", BROKEN], { env: { COLUMNS: "1000" } });
     expect(result.code).toBe(3);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.at(-1)).toMatch(/^21 profile files checked: 6 valid, 15 invalid \(\d+ problems\)$/);
