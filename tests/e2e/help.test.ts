@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { displayWidth, runCli } from "../helpers/run-cli.js";
 
 const COMMANDS = ["list", "show", "search", "compare", "pick", "validate"];
-const tooWide = (text: string, width: number) => text.split("\n").filter((line) => displayWidth(line) > width);
+const tooWide = (text: string, width: number) =>
+  text.split("\n").filter((line) => displayWidth(line) > width);
 
 describe("help", () => {
   it("bare csroles prints the usage with examples and exits 0, as git and npm do", () => {

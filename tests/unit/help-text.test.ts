@@ -6,7 +6,12 @@ const fit = (line: string, width: number) => fitHelpText(line, width).split("\n"
 
 describe("fitHelpText", () => {
   it.each([
-    ["leaves a line that fits exactly as it is", "  --json             JSON output", 40, ["  --json             JSON output"]],
+    [
+      "leaves a line that fits exactly as it is",
+      "  --json             JSON output",
+      40,
+      ["  --json             JSON output"],
+    ],
     [
       "wraps an option's description under itself",
       "  --strict   exit 3 when any profile file is invalid",
