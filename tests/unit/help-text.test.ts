@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fitHelpText } from "../../src/render/help-text.js";
 import { displayWidth } from "../../src/render/wrap-text.js";
 
-const fit = (line: string, width: number) => fitHelpText(line, width).split("\n");
+const linesOf = (line: string, width: number) => fitHelpText(line, width).split("\n");
 
 describe("fitHelpText", () => {
   it.each([
@@ -37,7 +37,7 @@ describe("fitHelpText", () => {
       ["Exit codes: 0 ok, 1 nothing found, 2", "  usage error, 3 data error, 130", "  interrupted."],
     ],
   ])("%s", (_, line, width, expected) => {
-    expect(fit(line, width)).toEqual(expected);
+    expect(linesOf(line, width)).toEqual(expected);
   });
 
   it("keeps every line within the width and every word of the text", () => {
