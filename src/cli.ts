@@ -3,6 +3,8 @@ import packageJson from "../package.json" with { type: "json" };
 import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./commands/command-kit.js";
 import { registerCompare } from "./commands/compare.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
+import { registerGap } from "./commands/gap.command.js";
+import { registerGraph } from "./commands/graph.command.js";
 import { registerList } from "./commands/list.command.js";
 import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
@@ -157,6 +159,8 @@ const REGISTRARS: Record<string, (program: Command, kit: CommandKit) => void> = 
   show: registerShow,
   search: registerSearch,
   compare: registerCompare,
+  gap: registerGap,
+  graph: registerGraph,
   pick: registerPick,
   validate: registerValidate,
 };

@@ -28,6 +28,18 @@ export class UsageError extends CsrolesError {
   }
 }
 
+/** A role (or career position) that nothing in the library answers to; the hint says what is near. */
+export class UnknownNameError extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The ids the hint suggests, closest first. */
+    readonly suggestions: string[],
+  ) {
+    super(message, hint);
+  }
+}
+
 /** No usable profile, or invalid profiles under --strict / validate. */
 export class DataError extends CsrolesError {
   constructor(message: string, hint?: string) {

@@ -1,7 +1,10 @@
+import { findCareerPoint } from "../core/career/find-career-point.js";
+import { describePosition } from "../core/career/position-view.js";
 import { findRole } from "../core/find-role.js";
 import type { Profile } from "../core/profile.js";
-import { UsageError } from "../errors.js";
+import { UnknownNameError, UsageError } from "../errors.js";
 import { renderJson } from "../render/json.js";
+import { renderPositionText } from "../render/position-text.js";
 import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
@@ -36,13 +39,41 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
   });
 }
 
+/**
+ * A career position that some ladder lists but no profile stands for: its position view. Other
+ * unknown names keep the error `show` gives for an unknown role, suggesting positions when no
+ * role is near.
+ */
+function showPosition(name: string, unknownRole: UnknownNameError, json: boolean, context: CommandContext) {
+  const library = context.library();
+  const ladders = library.profiles.map((loaded) => loaded.profile);
+  let point: ReturnType<typeof findCareerPoint>;
+  try {
+    point = findCareerPoint(name, library.roles, ladders, library.vocabulary);
+  } catch (error) {
+    if (!(error instanceof UnknownNameError)) throw error;
+    if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0) throw unknownRole;
+    throw new UnknownNameError(unknownRole.message, error.hint ?? "", error.suggestions);
+  }
+  if (point.kind === "role") throw new Error("a role that findRole did not find");
+  const view = describePosition(point.position, ladders, library.vocabulary, context.labelLang);
+  return { stdout: json ? renderJson(view) : renderPositionText(view, context.output) };
+}
+
 export function runShow(role: string, flags: ShowFlags, context: CommandContext): CommandResult {
   const format = resolveFormat(flags, ["table", "json"]);
   const sections = resolveSections(flags.section);
+  let found: ReturnType<typeof findProfiles>;
+  try {
+    found = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
+  } catch (error) {
+    if (!(error instanceof UnknownNameError)) throw error;
+    return showPosition(role, error, format === "json", context);
+  }
   const {
     vocabulary,
     profiles: [loaded],
-  } = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
+  } = found;
   if (!loaded) throw new Error("no profile found for a role that was found");
   if (format === "json") {
     const { id, ...whole } = loaded.profile;
@@ -53,6 +84,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
       : whole;
     return {
       stdout: renderJson({
+        kind: "profile",
         id,
         ...fields,
         file: loaded.file,

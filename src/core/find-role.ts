@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UnknownNameError, UsageError } from "../errors.js";
 import { closestMatches } from "./edit-distance.js";
 import { foldWords } from "./fold-text.js";
 import { LANGUAGES, type Located, type RoleIdentity } from "./profile.js";
@@ -55,10 +55,11 @@ export function findRole<T extends Located<RoleIdentity>>(
     for (const loaded of byName.get(name) ?? []) suggestions.add(loaded.profile.id);
   }
   const ids = [...suggestions].slice(0, 3);
-  throw new UsageError(
+  throw new UnknownNameError(
     `unknown role ${shown}`,
     ids.length > 0
       ? `did you mean ${ids.join(", ")}? Run 'csroles list' to see all roles`
       : "run 'csroles list' to see all roles",
+    ids,
   );
 }

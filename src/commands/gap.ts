@@ -1,0 +1,31 @@
+import { isSameEnd, transitionBrief } from "../core/career/transition-brief.js";
+import { UsageError } from "../errors.js";
+import { renderGapMarkdown } from "../render/gap-markdown.js";
+import { renderGapText } from "../render/gap-text.js";
+import { renderJson } from "../render/json.js";
+import { findCareerEnds } from "./career-points.js";
+import type { CommandContext, CommandResult } from "./context.js";
+import { type FormatFlags, resolveFormat } from "./output-format.js";
+
+export type GapFlags = FormatFlags;
+
+export function runGap(from: string, to: string, flags: GapFlags, context: CommandContext): CommandResult {
+  const format = resolveFormat(flags, ["table", "json", "markdown"]);
+  const {
+    vocabulary,
+    ladders,
+    ends: [start, goal],
+  } = findCareerEnds([from, to], context);
+  if (!start || !goal) throw new Error("a career end was not found");
+  if (isSameEnd(start, goal)) {
+    const id = start.profile?.profile.id ?? start.position;
+    throw new UsageError(
+      `"${from.trim()}" and "${to.trim()}" are the same ${start.profile ? "role" : "position"} (${id})`,
+      "give two different roles or positions, e.g. csroles gap support-agent customer-support-manager",
+    );
+  }
+  const brief = transitionBrief(start, goal, ladders, vocabulary, context.labelLang);
+  if (format === "json") return { stdout: renderJson(brief) };
+  if (format === "markdown") return { stdout: renderGapMarkdown(brief) };
+  return { stdout: renderGapText(brief, context.output) };
+}
