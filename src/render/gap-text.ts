@@ -20,7 +20,8 @@ interface Writer {
 }
 
 function heading(w: Writer, text: string, count?: number): void {
-  w.lines.push("", w.theme.heading(count === undefined ? text : `${text} (${count})`));
+  const title = count === undefined ? text : `${text} (${count})`;
+  w.lines.push("", ...wrapIndented(title, w.width, "").map(w.theme.heading));
 }
 
 function para(w: Writer, text: string, indent: string): void {

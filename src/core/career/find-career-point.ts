@@ -51,8 +51,18 @@ export function findCareerPoint<T extends Located<RoleIdentity>>(
   const byName = positionNames(ladders, vocabulary);
   const wanted = foldWords(trimmed);
   const matches = [...(byName.get(wanted) ?? [])];
-  if (matches.length === 1 && matches[0]) return { kind: "position", position: matches[0] };
   const shown = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
+  const [position] = matches;
+  if (matches.length === 1 && position) {
+    // A position some profile stands for is that role.
+    const owners = roles.filter((role) => role.profile.position === position);
+    if (owners.length === 0) return { kind: "position", position };
+    if (owners.length === 1 && owners[0]) return { kind: "role", role: owners[0] };
+    throw new UsageError(
+      `the name ${shown} fits several roles: ${owners.map((o) => o.profile.id).join(", ")}`,
+      "give the id of the one you mean",
+    );
+  }
   if (matches.length > 1) {
     throw new UsageError(
       `the name ${shown} fits several positions: ${matches.join(", ")}`,
