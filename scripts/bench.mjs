@@ -4,7 +4,7 @@
 // of several sizes, and writes BENCHMARKS.md with the targets of issue 7 beside the results.
 //
 //   npm run bench                                   # builds, then runs everything below
-//   node scripts/bench.mjs [--runs 30] [--sizes 10,1000,10000] [--quick]
+//   node scripts/bench.mjs [--runs 30] [--sizes 10,1000,10000] [--quick] [--only compare,gap,graph]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -30,7 +30,7 @@ const SLOW_RUN_MS = 1_000;
 // Options
 
 function parseOptions(argv) {
-  const options = { runs: 30, sizes: [10, 1000, 10000], quick: false, memoryRuns: 2 };
+  const options = { runs: 30, sizes: [10, 1000, 10000], quick: false, memoryRuns: 2, only: undefined };
   let runsGiven = false;
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -53,12 +53,17 @@ function parseOptions(argv) {
         fail("--sizes takes whole numbers ≥ 2, comma-separated (compare needs two profiles)");
     } else if (arg === "--quick") {
       options.quick = true;
+    } else if (arg === "--only") {
+      options.only = new Set(value().split(","));
+      const unknown = [...options.only].filter((kind) => !ROW_KINDS.includes(kind));
+      if (unknown.length > 0) fail(`--only takes ${ROW_KINDS.join(", ")}; not ${unknown.join(", ")}`);
     } else if (arg === "--help" || arg === "-h") {
       process.stdout.write(
-        "usage: node scripts/bench.mjs [--runs N] [--sizes 10,1000,10000] [--quick]\n" +
+        "usage: node scripts/bench.mjs [--runs N] [--sizes 10,1000,10000] [--quick] [--only KINDS]\n" +
           "  --runs N     timed runs of each command after one warm-up (default 30)\n" +
           "  --sizes L    sizes of the generated profile folders (default 10,1000,10000)\n" +
           "  --quick      3 runs, sizes 10,1000, one memory run; prints only, BENCHMARKS.md is not written\n" +
+          `  --only K     only these rows (${ROW_KINDS.join(", ")}); prints only, BENCHMARKS.md is not written\n` +
           "See docs/benchmark.md.\n",
       );
       process.exit(0);
@@ -74,6 +79,9 @@ function parseOptions(argv) {
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   return options;
 }
+
+/** The kinds of rows, for --only. */
+const ROW_KINDS = ["help", "list", "show", "search", "compare", "gap", "graph", "first-run"];
 
 function fail(message) {
   cleanUp();
@@ -302,13 +310,17 @@ function runBenchmarks(options) {
   const node0 = command("node -e 0", process.execPath, ["-e", "0"], warm);
   const results = [];
 
-  results.push(measure("--help", csroles(["--help"], warm), [node0], options));
-  results.push(measure("list (built-in profiles)", csroles(["list"], warm), [node0], options));
-  results.push(measure(`show ${SHOW_ID}`, csroles(["show", SHOW_ID], warm), [node0], options));
+  const wanted = (kind) => !options.only || options.only.has(kind);
+
+  if (wanted("help")) results.push(measure("--help", csroles(["--help"], warm), [node0], options));
+  if (wanted("list"))
+    results.push(measure("list (built-in profiles)", csroles(["list"], warm), [node0], options));
+  if (wanted("show"))
+    results.push(measure(`show ${SHOW_ID}`, csroles(["show", SHOW_ID], warm), [node0], options));
 
   const rg = hasProgram("rg");
   const folders = new Map(options.sizes.map((size) => [size, generatedFolder(size)]));
-  for (const [size, folder] of folders) {
+  for (const [size, folder] of wanted("search") ? folders : []) {
     const baselines = [node0, command(`grep -ri ${GREP_WORD} <dir>`, "grep", ["-ri", GREP_WORD, folder.dir])];
     if (rg) baselines.push(command(`rg -i ${GREP_WORD} <dir>`, "rg", ["-i", GREP_WORD, folder.dir]));
     const subject = csroles(["search", QUERY, "--data", folder.dir], warm);
@@ -320,12 +332,22 @@ function runBenchmarks(options) {
       kind: "search",
     });
   }
-  for (const [size, folder] of folders) {
-    const subject = csroles(["compare", folder.first, folder.last, "--data", folder.dir], warm);
-    subject.label = `csroles compare ${folder.first} ${folder.last} --data <dir>`;
-    const name = `compare, ${size.toLocaleString("en")} profiles, warm`;
-    results.push({ ...measure(name, subject, [node0], options), size, kind: "compare" });
+  // gap and graph (issue 19) read every profile's ladder; compare reads two profiles.
+  const careerRows = {
+    compare: (folder) => ["compare", folder.first, folder.last],
+    gap: (folder) => ["gap", folder.first, folder.last],
+    graph: () => ["graph"],
+  };
+  for (const [kind, args] of Object.entries(careerRows)) {
+    if (!wanted(kind)) continue;
+    for (const [size, folder] of folders) {
+      const subject = csroles([...args(folder), "--data", folder.dir], warm);
+      subject.label = `csroles ${args(folder).join(" ")} --data <dir>`;
+      const name = `${kind}, ${size.toLocaleString("en")} profiles, warm`;
+      results.push({ ...measure(name, subject, [node0], options), size, kind });
+    }
   }
+  if (!wanted("first-run")) return results;
 
   const largest = options.sizes.at(-1);
   const cold = { fresh: true };
@@ -397,6 +419,9 @@ function targets(results) {
     ratioRow("`search` warm, 1,000 profiles", sized("search", 1000), "node -e 0", 2),
     ratioRow("`search` warm, 10,000 profiles", sized("search", 10000), "grep -ri", 3),
     ratioRow("`compare` warm, 10,000 profiles", sized("compare", 10000), "node -e 0", 2),
+    // Issue 19: gap and graph within the ratio compare is held to.
+    ratioRow("`gap` warm, 10,000 profiles", sized("gap", 10000), "node -e 0", 2),
+    ratioRow("`graph` warm, 10,000 profiles", sized("graph", 10000), "node -e 0", 2),
     ratioRow("first run, 10,000 profiles, no cache", sized("first-run", 10000), "node -e 0", 40),
     memoryRow("peak memory, warm `search`, 10,000 profiles", sized("search", 10000), 150),
   ];
@@ -578,8 +603,8 @@ function main() {
       `${context.machine.cpu}, ${context.machine.cores} cores, Node ${context.machine.node}, ` +
       `load average ${formatLoad(context.loadBefore)} → ${formatLoad(context.loadAfter)}\n`,
   );
-  if (options.quick) {
-    process.stdout.write("BENCHMARKS.md not written (--quick).\n");
+  if (options.quick || options.only) {
+    process.stdout.write(`BENCHMARKS.md not written (${options.quick ? "--quick" : "--only"}).\n`);
   } else {
     writeFileSync(REPORT, report(results, options, context));
     process.stdout.write(`Wrote ${REPORT}\n`);

@@ -8,6 +8,7 @@ import {
   unknownNotes,
 } from "./gap-words.js";
 import { markdownCell } from "./markdown.js";
+import { shortList } from "./short-list.js";
 
 /** Profile text as one Markdown line: neutralised, markup characters escaped. */
 const md = markdownCell;
@@ -50,7 +51,7 @@ export function renderGapMarkdown(brief: TransitionBrief): string {
   for (const stage of brief.path) {
     const positions = stage.positions.map((p) => {
       const name = ends.has(p.position) ? `**${md(p.label)}**` : md(p.label);
-      return `${name} (${md(p.roles.join(", "))})`;
+      return `${name} (${md(shortList(p.roles))})`;
     });
     out.push(`- ${md(stage.label)}: ${positions.join("; ")}`);
   }

@@ -10,6 +10,7 @@ import {
 } from "./gap-words.js";
 import { neutralize, neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
+import { shortList } from "./short-list.js";
 import { createTheme, type Theme } from "./theme.js";
 import { wrapIndented } from "./wrap-text.js";
 
@@ -50,7 +51,7 @@ function path(w: Writer, brief: TransitionBrief): void {
     for (const position of stage.positions) {
       const end = ends.has(position.position);
       const lines = wrapIndented(
-        `${neutralizeInline(position.label)} — ${position.roles.join(", ")}`,
+        `${neutralizeInline(position.label)} — ${shortList(position.roles)}`,
         w.width,
         end ? "  ▶ " : "    ",
       );

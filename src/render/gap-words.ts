@@ -1,4 +1,5 @@
 import type { BriefEndpoint, BriefSource, TransitionBrief } from "../core/career/transition-brief.js";
+import { shortList } from "./short-list.js";
 
 /**
  * The sentences of a transition brief shared by its terminal and Markdown renderings (and by any
@@ -30,7 +31,7 @@ export function titleText(brief: TransitionBrief): string {
 }
 
 function listedText(end: BriefEndpoint): string {
-  return end.listed_on.map((entry) => `${entry.role} (${entry.stage_label})`).join(", ");
+  return shortList(end.listed_on.map((entry) => `${entry.role} (${entry.stage_label})`));
 }
 
 /** Sentences on what a missing profile leaves unknown; none when both ends have profiles. */

@@ -1,6 +1,7 @@
 import type { CareerGraph, GraphNode } from "../core/career/career-graph.js";
 import { neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
+import { shortList } from "./short-list.js";
 import { createTheme } from "./theme.js";
 import { wrapIndented } from "./wrap-text.js";
 
@@ -49,7 +50,7 @@ export function renderGraphText(graph: CareerGraph, output: OutputContext): stri
     lines.push("", ...wrap(layer.label, "").map(theme.subheading));
     for (const node of layer.nodes) {
       const ladders = new Set(node.stages.flatMap((stage) => stage.roles)).size;
-      const profile = node.profiles.length > 0 ? `; profile ${node.profiles.join(", ")}` : "";
+      const profile = node.profiles.length > 0 ? `; profile ${shortList(node.profiles)}` : "";
       const head = wrap(
         `${node.label} — ${count(ladders, "ladder")}${profile}`,
         node.on_path ? "▶ " : "  ",
@@ -57,7 +58,7 @@ export function renderGraphText(graph: CareerGraph, output: OutputContext): stri
       );
       lines.push(...(node.on_path ? head.map(theme.mark) : head));
       for (const stage of node.stages.slice(1))
-        lines.push(...wrap(`also at ${stage.label}: ${stage.roles.join(", ")}`, "    ").map(theme.muted));
+        lines.push(...wrap(`also at ${stage.label}: ${shortList(stage.roles)}`, "    ").map(theme.muted));
       const out = graph.edges.filter((edge) => edge.from === node.position);
       const step = (edges: typeof out) =>
         edges.map((edge) => `${labels.get(edge.to) ?? edge.to} (${edge.roles.length})`).join(", ");

@@ -174,7 +174,7 @@ describe("csroles show", () => {
       string,
       unknown
     >;
-    expect(Object.keys(parsed)).toEqual(["id", "tools", "file", "origin", "overrides"]);
+    expect(Object.keys(parsed)).toEqual(["kind", "id", "tools", "file", "origin", "overrides"]);
   });
 
   it("fits narrow terminals", () => {

@@ -58,9 +58,14 @@ function distances(start: string, next: Map<string, string[]>): Map<string, numb
 export function stepsBetween(steps: LadderStep[], from: string, to: string): LadderStep[] {
   const up = new Map<string, string[]>();
   const down = new Map<string, string[]>();
+  const link = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const step of steps) {
-    up.set(step.from.position, [...(up.get(step.from.position) ?? []), step.to.position]);
-    down.set(step.to.position, [...(down.get(step.to.position) ?? []), step.from.position]);
+    link(up, step.from.position, step.to.position);
+    link(down, step.to.position, step.from.position);
   }
   const afterFrom = distances(from, up);
   const beforeTo = distances(to, down);
@@ -91,16 +96,22 @@ export function buildCareerGraph(
   labelLang: Language,
   path?: { from: string; to: string },
 ): CareerGraph {
-  const placements = new Map<string, Map<string, string[]>>();
+  // position → stage → ids of the ladders that list it there (Sets: a library may hold thousands).
+  const placements = new Map<string, Map<string, Set<string>>>();
   for (const ladder of ladders)
     for (const rung of rungsOf(ladder, vocabulary))
       for (const { position } of rung.positions) {
-        const stages = placements.get(position) ?? new Map<string, string[]>();
-        stages.set(rung.stage, [...(stages.get(rung.stage) ?? []), ladder.id]);
+        const stages = placements.get(position) ?? new Map<string, Set<string>>();
+        stages.set(rung.stage, (stages.get(rung.stage) ?? new Set()).add(ladder.id));
         placements.set(position, stages);
       }
-  const lowest = (position: string) =>
-    Math.min(...[...(placements.get(position)?.keys() ?? [])].map((s) => vocabulary.stageRank(s)));
+  const lowestStage = new Map(
+    [...placements].map(([position, stages]) => [
+      position,
+      Math.min(...[...stages.keys()].map((stage) => vocabulary.stageRank(stage))),
+    ]),
+  );
+  const lowest = (position: string) => lowestStage.get(position) ?? 0;
   // Lowest stage first, then the vocabulary's order.
   const positionOrder = new Map(vocabulary.vocabulary.positions.map((p, index) => [p.id, index]));
   const order = [...placements.keys()].sort(
@@ -115,18 +126,26 @@ export function buildCareerGraph(
   const markedKeys = new Set(marked.map((s) => stepKey(s.from.position, s.to.position)));
   const markedPositions = new Set(marked.flatMap((s) => [s.from.position, s.to.position]));
 
-  const edges = new Map<string, GraphEdge>();
+  const edges = new Map<string, GraphEdge & { stated: Set<string> }>();
   for (const step of steps) {
     const key = stepKey(step.from.position, step.to.position);
-    const edge = edges.get(key) ?? {
-      from: step.from.position,
-      to: step.to.position,
-      roles: [],
-      on_path: markedKeys.has(key),
-    };
-    if (!edge.roles.includes(step.role)) edge.roles.push(step.role);
-    edges.set(key, edge);
+    let edge = edges.get(key);
+    if (!edge) {
+      edge = {
+        from: step.from.position,
+        to: step.to.position,
+        roles: [],
+        on_path: markedKeys.has(key),
+        stated: new Set(),
+      };
+      edges.set(key, edge);
+    }
+    if (!edge.stated.has(step.role)) edge.roles.push(step.role);
+    edge.stated.add(step.role);
   }
+  const owners = new Map<string, string[]>();
+  for (const ladder of ladders)
+    owners.set(ladder.position, [...(owners.get(ladder.position) ?? []), ladder.id]);
   return {
     label_lang: labelLang,
     roles: ladders.map((ladder) => ladder.id),
@@ -135,14 +154,20 @@ export function buildCareerGraph(
       label: vocabulary.label("positions", position, labelLang),
       stages: [...(placements.get(position)?.entries() ?? [])]
         .sort(([a], [b]) => vocabulary.stageRank(a) - vocabulary.stageRank(b))
-        .map(([stage, roles]) => ({ stage, label: vocabulary.label("stages", stage, labelLang), roles })),
-      profiles: ladders.filter((ladder) => ladder.position === position).map((ladder) => ladder.id),
+        .map(([stage, roles]) => ({
+          stage,
+          label: vocabulary.label("stages", stage, labelLang),
+          roles: [...roles],
+        })),
+      profiles: owners.get(position) ?? [],
       on_path: markedPositions.has(position),
     })),
-    edges: [...edges.values()].sort(
-      (a, b) =>
-        (rank.get(a.from) ?? 0) - (rank.get(b.from) ?? 0) || (rank.get(a.to) ?? 0) - (rank.get(b.to) ?? 0),
-    ),
+    edges: [...edges.values()]
+      .map(({ stated: _, ...edge }) => edge)
+      .sort(
+        (a, b) =>
+          (rank.get(a.from) ?? 0) - (rank.get(b.from) ?? 0) || (rank.get(a.to) ?? 0) - (rank.get(b.to) ?? 0),
+      ),
     path: path ?? null,
   };
 }

@@ -117,13 +117,11 @@ function pathBetween(
     from,
     to,
   );
-  const stages = new Map<string, Map<string, string[]>>();
+  const stages = new Map<string, Map<string, Set<string>>>();
   for (const step of steps)
     for (const { position, stage } of [step.from, step.to]) {
-      const positions = stages.get(stage) ?? new Map<string, string[]>();
-      const roles = positions.get(position) ?? [];
-      if (!roles.includes(step.role)) roles.push(step.role);
-      stages.set(stage, positions.set(position, roles));
+      const positions = stages.get(stage) ?? new Map<string, Set<string>>();
+      stages.set(stage, positions.set(position, (positions.get(position) ?? new Set()).add(step.role)));
     }
   const positionRank = new Map(vocabulary.vocabulary.positions.map((p, index) => [p.id, index]));
   return [...stages.entries()]
@@ -136,7 +134,7 @@ function pathBetween(
         .map(([position, roles]) => ({
           position,
           label: vocabulary.label("positions", position, lang),
-          roles,
+          roles: [...roles],
         })),
     }));
 }
