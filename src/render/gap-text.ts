@@ -1,13 +1,6 @@
 import type { BriefTool, TransitionBrief } from "../core/career/transition-brief.js";
 import type { ResponsibilityArea } from "../core/profile.js";
-import {
-  GAP_HEADINGS,
-  NOTHING_LISTED,
-  noPathText,
-  sourceText,
-  titleText,
-  unknownNotes,
-} from "./gap-words.js";
+import { GAP_HEADINGS, NOTHING_LISTED, noPathText, sourceText, unknownNotes } from "./gap-words.js";
 import { neutralize, neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { shortList } from "./short-list.js";
@@ -90,7 +83,14 @@ function responsibilities(w: Writer, areas: ResponsibilityArea[]): void {
 /** The transition brief for a terminal: every line fits `output.width`; colour only when asked. */
 export function renderGapText(brief: TransitionBrief, output: OutputContext): string {
   const w: Writer = { lines: [], width: output.width, theme: createTheme(output.color) };
-  w.lines.push(...wrapIndented(neutralizeInline(titleText(brief)), w.width, "").map(w.theme.heading));
+  for (const [lead, end] of [
+    ["From ", brief.from],
+    ["  to ", brief.to],
+  ] as const) {
+    const name = end.id === null ? `${end.label} — a position, no profile` : `${end.title} — ${end.label}`;
+    w.lines.push(...wrapIndented(neutralizeInline(name), w.width, lead, "     ").map(w.theme.heading));
+    w.lines.push(...wrapIndented(end.id ?? end.position, w.width, "     ").map(w.theme.muted));
+  }
   for (const note of unknownNotes(brief)) {
     w.lines.push("");
     w.lines.push(...wrapIndented(neutralizeInline(note), w.width, "").map(w.theme.warning));
