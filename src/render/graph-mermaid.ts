@@ -20,7 +20,7 @@ export function renderGraphMermaid(graph: CareerGraph): string {
   for (const edge of graph.edges) lines.push(`  ${ids.get(edge.from)} --> ${ids.get(edge.to)}`);
   const onPath = graph.nodes.filter((node) => node.on_path).map((node) => ids.get(node.position));
   if (onPath.length > 0) {
-    lines.push(`  classDef path ${PATH_STYLE}`, `  class ${onPath.join(",")} path`);
+    lines.push(`  classDef onPath ${PATH_STYLE}`, `  class ${onPath.join(",")} onPath`);
     const edges = graph.edges.flatMap((edge, index) => (edge.on_path ? [index] : []));
     lines.push(`  linkStyle ${edges.join(",")} ${PATH_STYLE}`);
   }

@@ -155,7 +155,9 @@ describe("graph renderers", () => {
     expect(lines[0]).toBe("flowchart BT");
     const nodes = lines.filter((l) => /^ {2}n\d+\["[^"]*"\]$/.test(l));
     const edges = lines.filter((l) => /^ {2}n\d+ --> n\d+$/.test(l));
-    const styles = lines.filter((l) => /^ {2}(classDef path |class [n\d,]+ path$|linkStyle [\d,]+ )/.test(l));
+    const styles = lines.filter((l) =>
+      /^ {2}(classDef onPath |class [n\d,]+ onPath$|linkStyle [\d,]+ )/.test(l),
+    );
     expect(nodes).toHaveLength(4);
     expect(edges).toHaveLength(4);
     expect(nodes.length + edges.length + styles.length + 1).toBe(lines.length);
