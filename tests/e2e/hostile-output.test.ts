@@ -66,6 +66,8 @@ describe("terminal control sequences and bidi overrides in profile text", () => 
     ["compare (table)", ["compare", ROLE, "support-agent"]],
     ["compare --csv", ["compare", ROLE, "support-agent", "--csv"]],
     ["compare --markdown", ["compare", ROLE, "support-agent", "--markdown"]],
+    ["gap (text)", ["gap", "customer-service-executive", ROLE]],
+    ["gap --markdown", ["gap", "customer-service-executive", ROLE, "--markdown"]],
     ["search (table)", ["search", "empathy"]],
     ["search --csv", ["search", "empathy", "--csv"]],
     ["search --markdown", ["search", "empathy", "--markdown"]],
