@@ -25,7 +25,7 @@ export function registerGap(program: Command, kit: CommandKit): void {
         "csroles gap CSE kundtjanstoperationschef --markdown > brief.md",
         "csroles gap CSE customer-support-manager --json | jq '.skills.gain[].skill'",
       ) +
-        "\nA position with no profile of its own (support-agent, supervisor) is known only from the\n" +
+        "\nA position with no profile of its own (support-agent, supervisor) is known only from the " +
         "ladders that list it; the brief says what that leaves unknown.\n",
     )
     .action((from: string, to: string, flags: CommonFlags & GapFlags) =>

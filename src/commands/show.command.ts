@@ -6,8 +6,10 @@ export function registerShow(program: Command, kit: CommandKit): void {
   addCommonOptions(
     program
       .command("show")
-      .description("show one role profile; the role may be an id, an alias or a title in any language")
-      .argument("<role>", "id, alias or title of the role")
+      .description(
+        "show one role profile (by id, alias or title in any language), or where a career position without a profile stands on the ladders",
+      )
+      .argument("<role>", "id, alias or title of the role, or a career position's id or label")
       .option(
         "--section <name>",
         "only this section (repeatable): overview, responsibilities, skills, tools, career, practices, notes",
@@ -22,6 +24,7 @@ export function registerShow(program: Command, kit: CommandKit): void {
       examples(
         "csroles show customer-support-manager",
         "csroles show kundtjanstteamledare --section career",
+        "csroles show støtteagent",
         "csroles show CSE --json | jq '.skills[].skill'",
       ),
     )
