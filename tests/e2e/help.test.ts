@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth, runCli } from "../helpers/run-cli.js";
 
-const COMMANDS = ["list", "show", "search", "compare", "pick", "validate"];
+const COMMANDS = ["list", "show", "search", "compare", "gap", "graph", "pick", "validate"];
 const tooWide = (text: string, width: number) =>
   text.split("\n").filter((line) => displayWidth(line) > width);
 
