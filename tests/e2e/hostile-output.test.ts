@@ -118,7 +118,8 @@ describe("terminal control sequences and bidi overrides in profile text", () => 
   });
 
   it("problem lines quote hostile ids and keys inertly; validate --json keeps them exactly", () => {
-    const text = sandbox.run(["validate", dir]);
+    // Wide, so that each problem stays on one line.
+    const text = sandbox.run(["validate", dir], { COLUMNS: "1000" });
     expect(text.code).toBe(3);
     expect(unsafeCharacters(text.stdout)).toEqual([]);
     expect(text.stdout).toContain("escape-in-key.md: ␛]0;owned␇␛[31mkey: unknown field");
