@@ -31,7 +31,12 @@ export function titleText(brief: TransitionBrief): string {
 }
 
 function listedText(end: BriefEndpoint): string {
-  return shortList(end.listed_on.map((entry) => `${entry.role} (${entry.stage_label})`));
+  return shortList(
+    end.listed_on.map((entry) => {
+      const next = entry.after.length > 0 ? `; next: ${shortList(entry.after.map((p) => p.label))}` : "";
+      return `${entry.role} (${entry.stage_label}${next})`;
+    }),
+  );
 }
 
 /** Sentences on what a missing profile leaves unknown; none when both ends have profiles. */

@@ -161,8 +161,22 @@ describe("transition brief", () => {
       label: "Agent",
       title: "agent-role as written",
       listed_on: [
-        { role: "agent-role", stage: "entry", stage_label: "ENTRY" },
-        { role: "manager-role", stage: "entry", stage_label: "ENTRY" },
+        {
+          role: "agent-role",
+          stage: "entry",
+          stage_label: "ENTRY",
+          written: "agentti",
+          before: [],
+          after: [{ position: "lead", label: "LEAD" }],
+        },
+        {
+          role: "manager-role",
+          stage: "entry",
+          stage_label: "ENTRY",
+          written: "Agent",
+          before: [],
+          after: [{ position: "coach", label: "COACH" }],
+        },
       ],
       unknown: [],
     });

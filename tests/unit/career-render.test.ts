@@ -84,7 +84,7 @@ describe("gap: terminal text", () => {
       plain(400),
     );
     expect(fromPosition).toContain(
-      "No full profile exists for COACH (coach). It is known only from the ladders of manager-role (MID-LEVEL).",
+      "No full profile exists for COACH (coach). It is known only from the ladders of manager-role (MID-LEVEL; next: MANAGER).",
     );
     expect(fromPosition).not.toContain("Skills to build on");
     const toPosition = renderGapText(

@@ -1,7 +1,9 @@
 import type { Language } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 import { type Ladder, rungsOf } from "./ladders.js";
-import { UNKNOWN_WITHOUT_PROFILE } from "./transition-brief.js";
+
+/** What a position without a profile leaves unknown. */
+export const UNKNOWN_WITHOUT_PROFILE = ["skills", "tools", "responsibilities", "growth"] as const;
 
 /**
  * A career position that has no profile of its own, known by what the ladders say of it. This is
@@ -37,20 +39,19 @@ export interface PositionPlacement {
   after: NeighbourPosition[];
 }
 
-/** The position view of `position` over the ladders; pure. */
-export function describePosition(
+/** Each ladder that lists `position`: at which stage, in which words, and its neighbours there. */
+export function placementsOf(
   position: string,
   ladders: Ladder[],
   vocabulary: VocabularyIndex,
   lang: Language,
-): PositionView {
-  const concept = vocabulary.get("positions", position);
+): PositionPlacement[] {
   const neighbours = (rung: { positions: { position: string }[] } | undefined): NeighbourPosition[] =>
     (rung?.positions ?? []).map((p) => ({
       position: p.position,
       label: vocabulary.label("positions", p.position, lang),
     }));
-  const placements = ladders.flatMap((ladder) => {
+  return ladders.flatMap((ladder) => {
     const rungs = rungsOf(ladder, vocabulary);
     return rungs.flatMap((rung, index) => {
       const entry = rung.positions.find((p) => p.position === position);
@@ -67,6 +68,16 @@ export function describePosition(
       ];
     });
   });
+}
+
+/** The position view of `position` over the ladders; pure. */
+export function describePosition(
+  position: string,
+  ladders: Ladder[],
+  vocabulary: VocabularyIndex,
+  lang: Language,
+): PositionView {
+  const concept = vocabulary.get("positions", position);
   return {
     kind: "position",
     position,
@@ -74,7 +85,7 @@ export function describePosition(
     label: vocabulary.label("positions", position, lang),
     labels: concept?.labels ?? { en: position, da: position, sv: position, nb: position, fi: position },
     aliases: concept?.aliases ?? [],
-    ladders: placements,
+    ladders: placementsOf(position, ladders, vocabulary, lang),
     unknown: [...UNKNOWN_WITHOUT_PROFILE],
   };
 }

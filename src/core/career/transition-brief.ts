@@ -10,7 +10,7 @@ import type {
 } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 import { allSteps, stepsBetween } from "./career-graph.js";
-import { rungsOf } from "./ladders.js";
+import { type PositionPlacement, placementsOf, UNKNOWN_WITHOUT_PROFILE } from "./position-view.js";
 
 /**
  * The transition brief from one role or position to another. This is also the JSON output of
@@ -30,9 +30,6 @@ export interface TransitionBrief {
   sources: BriefSource[];
 }
 
-/** What a position without a profile leaves unknown. */
-export const UNKNOWN_WITHOUT_PROFILE = ["skills", "tools", "responsibilities", "growth"] as const;
-
 export interface BriefEndpoint {
   /** The profile's id, or null for a position that has no profile of its own. */
   id: string | null;
@@ -41,8 +38,8 @@ export interface BriefEndpoint {
   label: string;
   /** The profile's title as written, or null. */
   title: string | null;
-  /** Where the ladders of the library list the position. */
-  listed_on: { role: string; stage: string; stage_label: string }[];
+  /** Where the ladders of the library list the position, in which words, and its neighbours there. */
+  listed_on: PositionPlacement[];
   /** What is not known for lack of a profile (empty for a role). */
   unknown: string[];
 }
@@ -89,14 +86,11 @@ function endpoint(
     position: end.position,
     label: vocabulary.label("positions", end.position, lang),
     title: end.profile?.profile.title ?? null,
-    listed_on: ladders.flatMap(({ profile }) =>
-      rungsOf(profile, vocabulary)
-        .filter((rung) => rung.positions.some((p) => p.position === end.position))
-        .map((rung) => ({
-          role: profile.id,
-          stage: rung.stage,
-          stage_label: vocabulary.label("stages", rung.stage, lang),
-        })),
+    listed_on: placementsOf(
+      end.position,
+      ladders.map((loaded) => loaded.profile),
+      vocabulary,
+      lang,
     ),
     unknown: end.profile ? [] : [...UNKNOWN_WITHOUT_PROFILE],
   };
