@@ -98,7 +98,7 @@ function flatRows(hits: SearchHit[]): (string | number)[][] {
       hit.kind,
       hit.id,
       hit.label,
-      hit.category?.id ?? "",
+      role.category ?? "",
       hit.quality,
       hit.terms.join("; "),
       hit.matched,

@@ -359,6 +359,27 @@ describe("SkillToolSearch.search", () => {
     });
   });
 
+  it("gives a tool the category its profiles list it under, each role its own, not the vocabulary's default", () => {
+    // The vocabulary's default for Zendesk is help desk; da-manager lists it under CRM, the others under help desk.
+    const [zendesk] = search("zendesk").hits;
+    expect(zendesk?.category?.id).toBe("help-desk");
+    expect(zendesk?.roles.map((r) => [r.id, r.category])).toEqual([
+      ["sv-lead", "help-desk"],
+      ["da-manager", "crm"],
+      ["nb-agent", "help-desk"],
+    ]);
+    const [hubspot] = search("hubspot").hits;
+    expect(hubspot?.roles.map((r) => r.category)).toEqual(["crm"]);
+    // A category finds only the tools some profile lists under it.
+    const onlyCrm = SkillToolSearch.fromRoles(
+      [loaded("x", "da", { tools: [{ tool: "zendesk", name: "Zendesk", category: "crm", heading: "CRM" }] })],
+      vocabulary,
+    );
+    expect(onlyCrm.search("help desk", ALL).hits.some((h) => h.matched_via === "category")).toBe(false);
+    expect(onlyCrm.search("crm", ALL).hits.map((h) => [h.id, h.matched_via])).toEqual([["zendesk", "category"]]);
+    expect(onlyCrm.search("zendesk", ALL).hits[0]?.category?.id).toBe("crm");
+  });
+
   it("--in limits the kind of concept", () => {
     expect(hitIds(search("crm zendesk empati", { scope: "skills" }))).toEqual(["empathy"]);
     expect(hitIds(search("crm zendesk empati", { scope: "tools" }))).toEqual([

@@ -34,6 +34,8 @@ export interface RoleUse {
   lang: Language;
   /** The label (skills) or name (tools) as the profile writes it; several when it lists the concept twice. */
   labels: string[];
+  /** Tools: the tool-category id this role's profile lists the tool under (skills have none). */
+  category?: string;
 }
 
 /** One concept some role has: its distinct labels as profiles write them, and how many roles have it. */
@@ -51,7 +53,7 @@ export interface ConceptEntry {
   lastRole: number;
   /** The last label index used, to skip the map lookup for the common repeat. */
   lastLabel: number;
-  /** Tools: the categories profiles put the tool in. */
+  /** Tools: the categories profiles put the tool in, first seen first. */
   categories: string[];
 }
 
@@ -81,7 +83,7 @@ export interface SearchIndex {
   keys: IndexKey[];
   /** Compact folded tool-category names (vocabulary labels and aliases) → the category. */
   categoryNames: Map<string, CategoryName>;
-  /** Tool-category id → ids of the tools found in it (by vocabulary default or by a profile). */
+  /** Tool-category id → ids of the tools some profile lists under it. */
   toolsByCategory: Map<string, Set<string>>;
   /** The roles indexed, as given. */
   sources: SearchableRole[];
@@ -140,6 +142,15 @@ function grouped(index: SearchIndex): NonNullable<Uses["grouped"]> {
   return uses.grouped;
 }
 
+/**
+ * The category a role's profile lists a tool under: the one every profile gives it, or, when
+ * profiles differ, this profile's own (its first entry for the tool).
+ */
+function categoryIn(entry: ConceptEntry, profile: SearchableRole["profile"]): string {
+  const only = entry.categories.length === 1 ? entry.categories[0] : undefined;
+  return only ?? profile.tools.find((t) => t.tool === entry.concept.id)?.category ?? "";
+}
+
 /** Concepts resolved by scanning the use columns before they are grouped by concept once. */
 const SCANS_BEFORE_GROUPING = 8;
 
@@ -173,6 +184,7 @@ export function rolesOf(
       title_en: profile.title_en,
       lang: profile.lang,
       labels: [label],
+      ...(concept.kind === "tool" ? { category: categoryIn(entry, profile) } : {}),
     };
     result.push(last);
     return true;
@@ -319,10 +331,9 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
       }
     }
   }
-  const addTool = (category: string, tool: string) => {
+  for (const [category, tool] of toolCategories) {
     getOrCreate(toolsByCategory, category, () => new Set<string>()).add(tool);
-  };
-  for (const [category, tool] of toolCategories) addTool(category, tool);
+  }
   const addCategoryName = (category: string, text: string) => {
     const compact = compactForm(text);
     if (compact !== "" && !categoryNames.has(compact)) categoryNames.set(compact, { category, text });
@@ -342,7 +353,6 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     addName(concept, tool.name, "name");
     for (const lang of LANGUAGES) addName(concept, tool.labels[lang], "label");
     for (const alias of tool.aliases) addName(concept, alias, "alias");
-    addTool(tool.category, tool.id);
   }
   for (const category of vocabulary.vocabulary.toolCategories) {
     if (!toolsByCategory.has(category.id)) continue;

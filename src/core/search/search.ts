@@ -9,6 +9,7 @@ import {
   type ConceptRef,
   compactForm,
   conceptKey,
+  entryOf,
   getOrCreate,
   type HitKind,
   type NameSource,
@@ -55,7 +56,10 @@ export interface SearchHit {
   id: string;
   /** The concept's label in the label language. */
   label: string;
-  /** Tools: their vocabulary category; skills have none. */
+  /**
+   * Tools: the category the profiles list the tool under (when they differ, the first loaded
+   * profile's; each role's own is in roles[].category); skills have none.
+   */
   category: { id: string; label: string } | null;
   /** 0-1, 1 = a name of the concept equals the term (after folding). */
   quality: number;
@@ -329,8 +333,7 @@ export class SkillToolSearch {
 
   private hit(match: Match, terms: string[], lang: Language): SearchHit {
     const { kind, id } = match.concept;
-    const tool = kind === "tool" ? this.vocabulary.tool(id) : undefined;
-    const categoryId = tool?.category;
+    const categoryId = kind === "tool" ? entryOf(this.index, match.concept)?.categories[0] : undefined;
     return {
       kind,
       id,
