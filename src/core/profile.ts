@@ -15,6 +15,8 @@ export interface ResponsibilityItem {
 export interface ResponsibilityArea {
   /** Area heading as written. */
   area: string;
+  /** Skill concept ids (data/vocabulary/skills.yaml) the area calls for, when the heading names some. */
+  skills?: string[];
   /** Condensed description of the area when the seed gives prose rather than items. */
   text?: string;
   items: ResponsibilityItem[];
@@ -47,8 +49,10 @@ export interface ToolEntry {
 export interface CareerPosition {
   /** Position concept id from data/vocabulary/positions.yaml. */
   position: string;
-  /** The role's name exactly as the seed writes it. */
+  /** The role's name in its base form (nominative), as the seed spells it otherwise. */
   label: string;
+  /** The seed's own wording, when it differs from `label` (an inflected form in a sentence). */
+  as_written?: string;
   note?: string;
 }
 
