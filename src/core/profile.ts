@@ -53,6 +53,8 @@ export interface CareerPosition {
   label: string;
   /** The seed's own wording, when it differs from `label` (an inflected form in a sentence). */
   as_written?: string;
+  /** True when the seed does not name this role on its ladder (or names an area, not a role): ours. */
+  inferred?: boolean;
   note?: string;
 }
 

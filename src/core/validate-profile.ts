@@ -91,13 +91,15 @@ function readStage(r: FieldReader, value: unknown, at: string): CareerStage {
     stage: r.concept(fields, "stage", at, "stages", "career stage"),
     positions: r.list(fields, "positions", at, true, (item, itemAt): CareerPosition => {
       const itemFields = r.object(item, itemAt) ?? {};
-      r.onlyKnownKeys(itemFields, ["position", "label", "as_written", "note"], itemAt);
+      r.onlyKnownKeys(itemFields, ["position", "label", "as_written", "inferred", "note"], itemAt);
       const position: CareerPosition = {
         position: r.concept(itemFields, "position", itemAt, "positions", "position"),
         label: r.string(itemFields, "label", itemAt, true),
       };
       const asWritten = r.string(itemFields, "as_written", itemAt);
       if (asWritten !== undefined) position.as_written = asWritten;
+      const inferred = r.boolean(itemFields, "inferred", itemAt);
+      if (inferred !== undefined) position.inferred = inferred;
       const note = r.string(itemFields, "note", itemAt);
       if (note !== undefined) position.note = note;
       return position;

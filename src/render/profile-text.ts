@@ -140,7 +140,8 @@ function career(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Langua
     const rail = index === stages.length - 1 ? "    " : "  │ ";
     for (const position of [...stage.positions].reverse()) {
       const own = position.position === p.position;
-      const text = neutralizeInline(position.label) + (own ? "  ← this role" : "");
+      const inferred = position.inferred ? " (inferred)" : "";
+      const text = neutralizeInline(position.label + inferred) + (own ? "  ← this role" : "");
       const lines = wrapIndented(text, w.width, `${rail}${own ? "▶ " : "  "}`, `${rail}  `);
       w.lines.push(...(own ? lines.map(w.theme.mark) : lines));
     }
