@@ -20,13 +20,16 @@ export function registerValidate(program: Command, kit: CommandKit): void {
         "csroles validate",
         "csroles validate ./my-profiles",
         "csroles validate --data ./a --data ./b --json",
-      )}\nExit status: 0 when every profile is valid, 3 otherwise.\n`,
+      )}\nExit status: 0 when every profile is valid, 3 otherwise. A skill or tool whose wording the\nvocabulary does not know for its concept is a warning; under --strict, an error.\n`,
     )
     .action((dirs: string[], flags: CommonFlags & ValidateFlags) =>
       kit.run(async () => {
         const { runValidate } = await import("./validate.js");
         const context = kit.context({ ...flags, data: [...(flags.data ?? []), ...dirs] }, kit.globals().lang);
-        return runValidate(flags, context);
+        return runValidate(
+          { ...flags, strict: flags.strict === true || kit.globals().strict === true },
+          context,
+        );
       }),
     );
 }

@@ -1,4 +1,5 @@
 import type { Problem } from "../core/problem.js";
+import { findUnmappedEntries, type UnmappedEntry } from "../core/unmapped-entries.js";
 import { ExitCode } from "../errors.js";
 import { describeProblem, displayPath } from "../io/describe-problem.js";
 import { renderJson } from "../render/json.js";
@@ -10,6 +11,8 @@ import { resolveFormat } from "./output-format.js";
 export interface ValidateFlags {
   json?: boolean;
   format?: string;
+  /** Warnings count as problems: the file is invalid and the exit code 3. */
+  strict?: boolean;
 }
 
 /** One file's verdict; also the JSON shape (docs/json-output.md). */
@@ -20,6 +23,8 @@ export interface FileReport {
   /** For a valid file: the earlier files with the same id that it overrides (a later folder wins). */
   overrides?: string[];
   problems: { line?: number; field: string; message: string }[];
+  /** Skills and tools whose wording the vocabulary does not know for their concept (unmapped-entries.ts). */
+  warnings: UnmappedEntry[];
 }
 
 function plural(count: number, word: string): string {
@@ -34,33 +39,46 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
     byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   const idByFile = new Map(library.roles.map((p) => [p.file, p.profile.id]));
   const overridden = library.roles.filter((role) => role.overrides.length > 0);
+  const warningsByFile = new Map(
+    library.roles.map((role) => [role.file, findUnmappedEntries(role.profile, library.vocabulary)]),
+  );
   const reports: FileReport[] = library.files.map((file) => {
     const problems = byFile.get(file) ?? [];
+    const warnings = warningsByFile.get(file) ?? [];
     const id = idByFile.get(file);
     const overrides = overridden.find((role) => role.file === file)?.overrides;
     return {
       file,
-      valid: problems.length === 0,
+      valid: problems.length === 0 && !(flags.strict && warnings.length > 0),
       ...(id ? { id } : {}),
       ...(overrides ? { overrides } : {}),
       problems: problems.map(({ line, field, message }) => ({ ...(line ? { line } : {}), field, message })),
+      warnings,
     };
   });
   // Problems not tied to a listed file (an unreadable folder) still count.
   for (const [file, problems] of byFile) {
-    if (!library.files.includes(file)) reports.push({ file, valid: false, problems });
+    if (!library.files.includes(file)) reports.push({ file, valid: false, problems, warnings: [] });
   }
   const invalid = reports.filter((r) => !r.valid).length;
   const exitCode = invalid > 0 ? ExitCode.data : ExitCode.ok;
+  const warnings = reports.reduce((sum, report) => sum + report.warnings.length, 0);
   const summary = {
     files: reports.length,
     valid: reports.length - invalid,
     invalid,
     problems: library.problems.length,
+    warnings,
   };
   if (format === "json")
     return { stdout: renderJson({ summary, folders: library.folders, files: reports }), exitCode };
   const lines = library.problems.map((problem) => describeProblem(problem));
+  // Under --strict a warning is a problem like any other; without it, it only says what to check.
+  const prefix = flags.strict ? "" : "warning: ";
+  for (const report of reports) {
+    for (const { field, message } of report.warnings)
+      lines.push(neutralizeInline(`${prefix}${displayPath(report.file)}: ${field}: ${message}`));
+  }
   // Not problems: a later folder's profile replacing an earlier one is how folders are meant to work.
   for (const role of overridden) {
     const earlier = role.overrides.map((file) => displayPath(file)).join(", ");
@@ -72,7 +90,10 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   }
   lines.push(
     `${plural(summary.files, "profile file")} checked: ${summary.valid} valid, ${summary.invalid} invalid` +
-      (summary.problems > 0 ? ` (${plural(summary.problems, "problem")})` : ""),
+      (summary.problems > 0 ? ` (${plural(summary.problems, "problem")})` : "") +
+      (warnings > 0
+        ? ` (${plural(warnings, "warning")}${flags.strict ? ", errors under --strict" : ""})`
+        : ""),
   );
   // Long lines wrap to the terminal, continued under a two-space indent.
   const fitted = lines.flatMap((line) => wrapIndented(line, context.output.width, "", "  "));

@@ -6,6 +6,7 @@ import { ROOT, runCli } from "../helpers/run-cli.js";
 
 const BROKEN = join(ROOT, "tests/fixtures/profiles/broken");
 const VALID = join(ROOT, "tests/fixtures/profiles/valid");
+const UNMAPPED = join(ROOT, "tests/fixtures/profiles/unmapped");
 const scratch = mkdtempSync(join(tmpdir(), "csroles-loader-"));
 const pwnFile = join(scratch, "engine-ran");
 
@@ -129,6 +130,30 @@ describe("csroles validate", () => {
       "tests/fixtures/profiles/broken/unknown-concepts.md:17: tools[0].category: unknown tool category 'crmm'; did you mean 'crm'?",
     );
     expect(lines.filter((l) => l.includes("date-id.md"))).toHaveLength(13);
+  });
+
+  it("warns about a skill whose label the vocabulary does not know for its concept; --strict makes it an error", () => {
+    const warning =
+      "tests/fixtures/profiles/unmapped/support-agent.md: skills[1].label: 'Holdstyring' is not a name of skill 'communication' in the vocabulary; check the mapping, or add the wording to the skill's aliases in data/vocabulary/skills.yaml";
+    const result = runCli(["validate", UNMAPPED]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `warning: ${warning}\n6 profile files checked: 6 valid, 0 invalid (1 warning)\n`,
+    );
+    const strict = runCli(["validate", "--strict", UNMAPPED]);
+    expect(strict.code).toBe(3);
+    expect(strict.stdout).toBe(
+      `${warning}\n6 profile files checked: 5 valid, 1 invalid (1 warning, errors under --strict)\n`,
+    );
+    const json = JSON.parse(runCli(["--strict", "validate", "--json", UNMAPPED]).stdout) as {
+      summary: { warnings: number; invalid: number };
+      files: { file: string; valid: boolean; warnings: { field: string }[] }[];
+    };
+    expect(json.summary).toMatchObject({ warnings: 1, invalid: 1 });
+    const file = json.files.find((f) => f.file.endsWith("unmapped/support-agent.md"));
+    expect(file).toMatchObject({ valid: false, warnings: [{ field: "skills[1].label" }] });
+    // Other commands load the profile as before: a warning is validate's alone.
+    expect(runCli(["--data", UNMAPPED, "--strict", "list"]).code).toBe(0);
   });
 
   it("gives the report as JSON", () => {

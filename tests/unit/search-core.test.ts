@@ -376,7 +376,9 @@ describe("SkillToolSearch.search", () => {
       vocabulary,
     );
     expect(onlyCrm.search("help desk", ALL).hits.some((h) => h.matched_via === "category")).toBe(false);
-    expect(onlyCrm.search("crm", ALL).hits.map((h) => [h.id, h.matched_via])).toEqual([["zendesk", "category"]]);
+    expect(onlyCrm.search("crm", ALL).hits.map((h) => [h.id, h.matched_via])).toEqual([
+      ["zendesk", "category"],
+    ]);
     expect(onlyCrm.search("zendesk", ALL).hits[0]?.category?.id).toBe("crm");
   });
 
