@@ -1,5 +1,6 @@
 import type { CareerStage, Language, Profile } from "../core/profile.js";
 import type { VocabularyIndex } from "../core/vocabulary.js";
+import { type BodyBlock, bodyBlocks } from "./body-blocks.js";
 import { neutralize, neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { createTheme, type Theme } from "./theme.js";
@@ -163,21 +164,21 @@ function practices(w: Writer, p: Profile): void {
 function notes(w: Writer, p: Profile): void {
   if (p.body === "") return;
   heading(w, "Notes");
-  for (const block of neutralize(p.body).split(/\n\s*\n/)) {
-    const text = block.trim();
-    if (text.startsWith("#")) {
-      const title = text.replace(/^#+\s*/, "").replace(/\n/g, " ");
-      w.lines.push(...wrapIndented(title, w.width, "  ").map(w.theme.subheading));
-      continue;
+  let previous: BodyBlock["kind"] | undefined;
+  for (const block of bodyBlocks(neutralize(p.body))) {
+    // A blank line between blocks, except between the items of one list and under a heading.
+    if (previous !== undefined && previous !== "heading" && !(previous === "item" && block.kind === "item"))
+      w.lines.push("");
+    previous = block.kind;
+    if (block.kind === "heading") {
+      w.lines.push(...wrapIndented(block.text, w.width, "  ").map(w.theme.subheading));
+    } else if (block.kind === "item") {
+      const first = `  ${block.marker} `;
+      w.lines.push(...wrapIndented(block.text, w.width, first, " ".repeat(first.length)));
+    } else {
+      for (const line of block.lines) w.lines.push(...wrapIndented(line, w.width, "  "));
     }
-    for (const line of text.split("\n")) {
-      const listItem = /^[-*]\s+(.*)$/.exec(line.trim());
-      if (listItem) bullet(w, undefined, listItem[1] ?? "", "  ");
-      else w.lines.push(...wrapText(line.trim(), w.width - 2).map((l) => `  ${l}`));
-    }
-    w.lines.push("");
   }
-  while (w.lines.at(-1) === "") w.lines.pop();
 }
 
 /** The profile as terminal text, sections in the order of the source documents. */

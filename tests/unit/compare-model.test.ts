@@ -405,9 +405,9 @@ describe("compareRoles on the real profiles", () => {
       ]);
     });
 
-    it("shares 7 of 12 skills: Jaccard 0.5833", () => {
+    it("shares 7 of 13 skills: Jaccard 0.5385", () => {
       const summary = c.skills?.summary;
-      expect(c.skills?.rows).toHaveLength(12);
+      expect(c.skills?.rows).toHaveLength(13);
       expect(summary?.shared).toEqual([
         "communication",
         "problem-solving",
@@ -419,9 +419,9 @@ describe("compareRoles on the real profiles", () => {
       ]);
       expect(summary?.per_role).toEqual([
         { role: TL, total: 10, distinct: ["analytical-skills", "leadership", "conflict-resolution"] },
-        { role: CSE, total: 9, distinct: ["attention-to-detail", "teamwork"] },
+        { role: CSE, total: 10, distinct: ["critical-thinking", "attention-to-detail", "teamwork"] },
       ]);
-      expect(summary?.similarity.overall).toEqual({ intersection: 7, union: 12, score: 0.5833 });
+      expect(summary?.similarity.overall).toEqual({ intersection: 7, union: 13, score: 0.5385 });
       const empathy = c.skills?.rows.find((r) => r.skill === "empathy");
       expect(empathy?.cells).toEqual([
         { role: TL, labels: ["Empati"] },
@@ -507,7 +507,7 @@ describe("compareRoles on the real profiles", () => {
       });
     });
 
-    it("shares 4 of 23 skills; each pair's Jaccard score is exact", () => {
+    it("shares 4 of 24 skills; each pair's Jaccard score is exact", () => {
       const summary = c.skills?.summary;
       expect(summary?.shared).toEqual([
         "communication",
@@ -517,11 +517,12 @@ describe("compareRoles on the real profiles", () => {
       ]);
       expect(summary?.per_role).toEqual([
         { role: TL, total: 10, distinct: [] },
-        { role: CSE, total: 9, distinct: ["teamwork"] },
-        { role: CSM, total: 10, distinct: ["team-management"] },
+        { role: CSE, total: 10, distinct: ["teamwork"] },
+        // critical thinking is shared with the executive, team management with the team manager.
+        { role: CSM, total: 11, distinct: [] },
         {
           role: CSTM,
-          total: 18,
+          total: 19,
           distinct: [
             "presentation-skills",
             "decision-making",
@@ -533,14 +534,14 @@ describe("compareRoles on the real profiles", () => {
           ],
         },
       ]);
-      expect(summary?.similarity.overall).toEqual({ intersection: 4, union: 23, score: 0.1739 });
+      expect(summary?.similarity.overall).toEqual({ intersection: 4, union: 24, score: 0.1667 });
       expect(summary?.similarity.pairs).toEqual([
-        { roles: [TL, CSE], intersection: 7, union: 12, score: 0.5833 },
-        { roles: [TL, CSM], intersection: 6, union: 14, score: 0.4286 },
-        { roles: [TL, CSTM], intersection: 7, union: 21, score: 0.3333 },
-        { roles: [CSE, CSM], intersection: 4, union: 15, score: 0.2667 },
-        { roles: [CSE, CSTM], intersection: 6, union: 21, score: 0.2857 },
-        { roles: [CSM, CSTM], intersection: 8, union: 20, score: 0.4 },
+        { roles: [TL, CSE], intersection: 7, union: 13, score: 0.5385 },
+        { roles: [TL, CSM], intersection: 6, union: 15, score: 0.4 },
+        { roles: [TL, CSTM], intersection: 7, union: 22, score: 0.3182 },
+        { roles: [CSE, CSM], intersection: 5, union: 16, score: 0.3125 },
+        { roles: [CSE, CSTM], intersection: 6, union: 23, score: 0.2609 },
+        { roles: [CSM, CSTM], intersection: 9, union: 21, score: 0.4286 },
       ]);
     });
 

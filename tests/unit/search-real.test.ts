@@ -40,12 +40,17 @@ const CASES: Record<string, Case[]> = {
     { query: "data analysis", first: "data-analysis", roles: [DA, FI] },
     { query: "coaching", first: "coaching-mentoring", roles: [FI] },
     { query: "Power BI", first: "power-bi", roles: [SV_OPS, SV_LEAD] },
+    { query: "critical thinking", first: "critical-thinking", roles: [NB, SV_OPS, SV_LEAD, DA] },
   ],
   Danish: [
     { query: "empati", first: "empathy", roles: [NB, SV_LEAD, FI] },
     { query: "tålmodighed", first: "patience", roles: [NB, SV_LEAD] },
     { query: "lederskab", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
-    { query: "teamledelse", first: "team-management", roles: [DA] },
+    // The Finnish source names team management in a skill heading ("Johtaminen ja tiimin hallinta").
+    { query: "teamledelse", first: "team-management", roles: [DA, FI] },
+    // Named in a skill heading of the Danish source and inside a skill of the Norwegian one.
+    // Analytical skills ("analytisk tænkning") come second, at 0.78.
+    { query: "kritisk tænkning", first: "critical-thinking", roles: [NB, SV_OPS, SV_LEAD, DA] },
     { query: "organisatoriske færdigheder", first: "organizational-skills", roles: [DA, FI] },
   ],
   Swedish: [
