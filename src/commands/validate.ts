@@ -31,6 +31,16 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+/** " (3 problems, 1 warning)" after the summary line; nothing when there are neither. */
+function counts(problems: number, warnings: number, strict: boolean): string {
+  const parts = [
+    ...(problems > 0 ? [plural(problems, "problem")] : []),
+    ...(warnings > 0 ? [plural(warnings, "warning")] : []),
+  ];
+  if (parts.length === 0) return "";
+  return ` (${parts.join(", ")}${strict && warnings > 0 ? "; warnings are errors under --strict" : ""})`;
+}
+
 export function runValidate(flags: ValidateFlags, context: CommandContext): CommandResult {
   const format = resolveFormat(flags, ["table", "json"]);
   const library = context.inspectLibrary();
@@ -90,10 +100,7 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   }
   lines.push(
     `${plural(summary.files, "profile file")} checked: ${summary.valid} valid, ${summary.invalid} invalid` +
-      (summary.problems > 0 ? ` (${plural(summary.problems, "problem")})` : "") +
-      (warnings > 0
-        ? ` (${plural(warnings, "warning")}${flags.strict ? ", errors under --strict" : ""})`
-        : ""),
+      counts(summary.problems, warnings, flags.strict === true),
   );
   // Long lines wrap to the terminal, continued under a two-space indent.
   const fitted = lines.flatMap((line) => wrapIndented(line, context.output.width, "", "  "));

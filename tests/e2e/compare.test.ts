@@ -59,7 +59,7 @@ describe("csroles compare: terminal table", () => {
     expect(out).toContain(
       "Only in 1 Kundtjänstteamledare (3 of its 10): Analytical skills, Leadership, Conflict resolution",
     );
-    expect(out).toContain("Jaccard similarity: 0.58 (7 of 12)");
+    expect(out).toContain("Jaccard similarity: 0.54 (7 of 13)");
     expect(out).toContain("Jaccard similarity: 0.42 (13 of 31)");
     expect(lines.filter((line) => line === "Tools by category")).toHaveLength(1);
     expect(isPlainText(out)).toBe(true);
@@ -203,7 +203,7 @@ describe("csroles compare --json", () => {
       rows: { skill: string; label: string; cells: unknown[] }[];
       summary: Record<string, unknown>;
     };
-    expect(skills.rows).toHaveLength(12);
+    expect(skills.rows).toHaveLength(13);
     expect(skills.rows[0]).toEqual({
       skill: "communication",
       label: "Communication",
@@ -215,12 +215,12 @@ describe("csroles compare --json", () => {
     expect(skills.summary.shared).toHaveLength(7);
     expect(skills.summary.per_role).toEqual([
       { role: TL, total: 10, distinct: ["analytical-skills", "leadership", "conflict-resolution"] },
-      { role: CSE, total: 9, distinct: ["attention-to-detail", "teamwork"] },
+      { role: CSE, total: 10, distinct: ["critical-thinking", "attention-to-detail", "teamwork"] },
     ]);
     expect(skills.summary.similarity).toEqual({
       measure: "jaccard",
-      overall: { intersection: 7, union: 12, score: 0.5833 },
-      pairs: [{ roles: [TL, CSE], intersection: 7, union: 12, score: 0.5833 }],
+      overall: { intersection: 7, union: 13, score: 0.5385 },
+      pairs: [{ roles: [TL, CSE], intersection: 7, union: 13, score: 0.5385 }],
     });
 
     const tools = json.tools as {
@@ -252,14 +252,14 @@ describe("csroles compare --json", () => {
     };
     expect(json.sections).toEqual(["skills"]);
     expect(json.career).toBeUndefined();
-    expect(json.skills.summary.similarity.overall).toEqual({ intersection: 4, union: 23, score: 0.1739 });
+    expect(json.skills.summary.similarity.overall).toEqual({ intersection: 4, union: 24, score: 0.1667 });
     expect(json.skills.summary.similarity.pairs.map((p) => [p.roles.join(" "), p.score])).toEqual([
-      [`${TL} ${CSE}`, 0.5833],
-      [`${TL} ${CSM}`, 0.4286],
-      [`${TL} ${CSTM}`, 0.3333],
-      [`${CSE} ${CSM}`, 0.2667],
-      [`${CSE} ${CSTM}`, 0.2857],
-      [`${CSM} ${CSTM}`, 0.4],
+      [`${TL} ${CSE}`, 0.5385],
+      [`${TL} ${CSM}`, 0.4],
+      [`${TL} ${CSTM}`, 0.3182],
+      [`${CSE} ${CSM}`, 0.3125],
+      [`${CSE} ${CSTM}`, 0.2609],
+      [`${CSM} ${CSTM}`, 0.4286],
     ]);
   });
 
@@ -328,11 +328,11 @@ describe("csroles compare --csv", () => {
       "Tålmodighet",
     ]);
     expect(find("skills", "teamwork")).toEqual(["skills", "", "teamwork", "Teamwork", "", "Teamarbeid"]);
-    expect(find("skills-summary", "total")?.slice(4)).toEqual(["10", "9"]);
+    expect(find("skills-summary", "total")?.slice(4)).toEqual(["10", "10"]);
     expect(find("skills-summary", "shared")?.slice(4)).toEqual(["7", "7"]);
-    expect(find("skills-summary", "distinct")?.slice(4)).toEqual(["3", "2"]);
-    expect(find("skills-similarity", CSE)?.slice(4)).toEqual(["0.5833", "1"]);
-    expect(find("skills-similarity", "all")?.slice(4)).toEqual(["0.5833", "0.5833"]);
+    expect(find("skills-summary", "distinct")?.slice(4)).toEqual(["3", "3"]);
+    expect(find("skills-similarity", CSE)?.slice(4)).toEqual(["0.5385", "1"]);
+    expect(find("skills-similarity", "all")?.slice(4)).toEqual(["0.5385", "0.5385"]);
     expect(find("tools", "email")).toEqual(["tools", "communication", "email", "Email", "E-post", "e-post"]);
     expect(find("tools-similarity", "all")?.slice(4)).toEqual(["0.4194", "0.4194"]);
   });
@@ -353,7 +353,7 @@ describe("csroles compare --markdown", () => {
       "| Entry level | Kundtjänstrepresentant | kundeservicerepresentant<br>støtteagent<br>kundeserviceansvarlig ←2 |",
     );
     expect(lines).toContain("| Empathy | ✓ Empati | ✓ Empati |");
-    expect(lines).toContain("- Jaccard similarity: 0.58 (7 of 12)");
+    expect(lines).toContain("- Jaccard similarity: 0.54 (7 of 13)");
     // Every table row has the same number of cells as its header.
     const tableRows = lines.filter((l) => l.startsWith("| Stage") || l.startsWith("| Entry level"));
     expect(tableRows.map((l) => l.split(" | ").length)).toEqual([3, 3]);

@@ -243,7 +243,7 @@ describe.each(THREAT_CLASSES)("hostile fixture folder $folder", ({ folder, bad, 
     const total = BUILT_IN_IDS.length + profileFiles(dir).length;
     expect(lines.at(-1)).toMatch(
       new RegExp(
-        `^${total} profile files checked: ${total - badFiles.length} valid, ${badFiles.length} invalid \\(\\d+ problems?\\)$`,
+        `^${total} profile files checked: ${total - badFiles.length} valid, ${badFiles.length} invalid \\(\\d+ problems?(, \\d+ warnings?)?\\)$`,
       ),
     );
   });

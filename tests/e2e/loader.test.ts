@@ -143,7 +143,7 @@ describe("csroles validate", () => {
     const strict = runCli(["validate", "--strict", UNMAPPED]);
     expect(strict.code).toBe(3);
     expect(strict.stdout).toBe(
-      `${warning}\n6 profile files checked: 5 valid, 1 invalid (1 warning, errors under --strict)\n`,
+      `${warning}\n6 profile files checked: 5 valid, 1 invalid (1 warning; warnings are errors under --strict)\n`,
     );
     const json = JSON.parse(runCli(["--strict", "validate", "--json", UNMAPPED]).stdout) as {
       summary: { warnings: number; invalid: number };

@@ -305,9 +305,9 @@ describe("csroles pick in a terminal", () => {
     const search = result.screen.indexOf("✔ Search: zendesk");
     expect(result.screen.slice(search, search + 4)).toEqual([
       "✔ Search: zendesk",
-      "1. Zendesk · tool · Help desk and",
-      "   ticketing · match 1.00 · found by",
-      '   "zendesk" as Zendesk',
+      "1. Zendesk · tool · Customer",
+      "   relationship management (CRM) · match",
+      '   1.00 · found by "zendesk" as Zendesk',
     ]);
     expect(result.raw).not.toMatch(STYLING);
     for (const line of result.screen) expect(displayWidth(line)).toBeLessThanOrEqual(40);
