@@ -100,6 +100,21 @@ describe("csroles list", () => {
     );
   });
 
+  it.each([
+    ["list", "--csv"],
+    ["search", "zendesk", "empati", "--csv"],
+    ["compare", "customer-support-manager", "customer-service-executive", "--csv"],
+  ])(
+    "ends every CSV row with CRLF, the last one too, and never a bare LF or CR (RFC 4180): %s",
+    (...args) => {
+      const { stdout, code } = runCli(args);
+      expect(code).toBe(0);
+      expect(stdout.endsWith("\r\n")).toBe(true);
+      expect(stdout.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      expect(stdout.split("\r\n").length).toBeGreaterThan(2);
+    },
+  );
+
   it.each([40, 60, 80, 120, 200])("fits a %i-column terminal with no escape bytes when piped", (width) => {
     const result = runCli(["list"], { env: { COLUMNS: String(width) } });
     expect(result.code).toBe(0);
