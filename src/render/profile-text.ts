@@ -79,10 +79,13 @@ function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Lang
   }
 }
 
-function responsibilities(w: Writer, p: Profile): void {
+function responsibilities(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
   heading(w, "Responsibilities");
   for (const area of p.responsibilities) {
-    w.lines.push(...wrapIndented(neutralizeInline(area.area), w.width, "  ").map(w.theme.subheading));
+    // The shared concepts the area names, as skills show theirs: "Teamledning [Team management]".
+    const concepts = (area.skills ?? []).map((id) => vocabulary.label("skills", id, lang));
+    const title = concepts.length > 0 ? `${area.area} [${concepts.join(", ")}]` : area.area;
+    w.lines.push(...wrapIndented(neutralizeInline(title), w.width, "  ").map(w.theme.subheading));
     if (area.text) para(w, area.text, "    ");
     for (const item of area.items) bullet(w, item.label, item.text, "    ");
   }
@@ -190,7 +193,7 @@ export function renderProfileText(
   const w: Writer = { lines: [], width: options.output.width, theme: createTheme(options.output.color) };
   const renderers: Record<ProfileSection, () => void> = {
     overview: () => overview(w, profile, vocabulary, options.lang),
-    responsibilities: () => responsibilities(w, profile),
+    responsibilities: () => responsibilities(w, profile, vocabulary, options.lang),
     skills: () => skills(w, profile, vocabulary, options.lang),
     tools: () => tools(w, profile, vocabulary, options.lang),
     career: () => career(w, profile, vocabulary, options.lang),
