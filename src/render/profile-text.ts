@@ -122,7 +122,11 @@ function tools(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Languag
     w.lines.push(
       ...wrapIndented(`${label} — ${neutralizeInline(headings)}`, w.width, "  ").map(w.theme.subheading),
     );
-    for (const entry of entries) bullet(w, entry.name, entry.note, "    ");
+    // A note every tool of the group shares (the purpose the source gives the heading) once, above them.
+    const shared =
+      entries.length > 1 && entries.every((t) => t.note === entries[0]?.note) ? entries[0]?.note : undefined;
+    if (shared) para(w, shared, "    ");
+    for (const entry of entries) bullet(w, entry.name, shared ? undefined : entry.note, "    ");
   }
 }
 

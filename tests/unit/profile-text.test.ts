@@ -86,3 +86,34 @@ describe("the Notes section of show", () => {
     }
   });
 });
+
+describe("the Tools section of show", () => {
+  it("prints a note every tool of a group shares once, above the tools; other notes stay with their tool", async () => {
+    await ensureParser();
+    const { vocabulary } = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
+    const profile = testProfile("x", {
+      tools: [
+        { tool: "salesforce", name: "Salesforce", category: "crm", heading: "CRM", note: "Kundedata." },
+        { tool: "hubspot", name: "HubSpot", category: "crm", heading: "CRM", note: "Kundedata." },
+        { tool: "slack", name: "Slack", category: "communication", heading: "Chat", note: "Internt." },
+        { tool: "zoom", name: "Zoom", category: "communication", heading: "Chat", note: "Møder." },
+      ],
+    });
+    const text = renderProfileText(profile, vocabulary, {
+      sections: ["tools"],
+      lang: "en",
+      output: { width: 80, color: false },
+    });
+    expect(text.split("\n")).toEqual([
+      "Tools",
+      "  Customer relationship management (CRM) — CRM",
+      "    Kundedata.",
+      "    • Salesforce",
+      "    • HubSpot",
+      "  Communication and collaboration — Chat",
+      "    • Slack: Internt.",
+      "    • Zoom: Møder.",
+      "",
+    ]);
+  });
+});
