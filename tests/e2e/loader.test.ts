@@ -135,12 +135,14 @@ describe("csroles validate", () => {
   it("warns about a skill whose label the vocabulary does not know for its concept; --strict makes it an error", () => {
     const warning =
       "tests/fixtures/profiles/unmapped/support-agent.md: skills[1].label: 'Holdstyring' is not a name of skill 'communication' in the vocabulary; check the mapping, or add the wording to the skill's aliases in data/vocabulary/skills.yaml";
-    const result = runCli(["validate", UNMAPPED]);
+    // Wide enough that no line wraps.
+    const wide = { env: { COLUMNS: "1000" } };
+    const result = runCli(["validate", UNMAPPED], wide);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `warning: ${warning}\n6 profile files checked: 6 valid, 0 invalid (1 warning)\n`,
     );
-    const strict = runCli(["validate", "--strict", UNMAPPED]);
+    const strict = runCli(["validate", "--strict", UNMAPPED], wide);
     expect(strict.code).toBe(3);
     expect(strict.stdout).toBe(
       `${warning}\n6 profile files checked: 5 valid, 1 invalid (1 warning; warnings are errors under --strict)\n`,
