@@ -1,6 +1,12 @@
 import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
-import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./commands/command-kit.js";
+import {
+  addCommonOptions,
+  type CommandKit,
+  type CommonFlags,
+  type DeliveryFlags,
+  examples,
+} from "./commands/command-kit.js";
 import { registerCompare } from "./commands/compare.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerGap } from "./commands/gap.command.js";
@@ -12,6 +18,7 @@ import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
 import { LANGUAGES, type Language } from "./core/profile.js";
 import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
+import { choosePager } from "./io/choose-pager.js";
 import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
 import { cacheFolder } from "./io/profile-cache.js";
@@ -50,8 +57,16 @@ class Session {
     private readonly stdout: () => StdoutFacts,
   ) {}
 
-  context(global: CommonFlags, local: CommonFlags, labelFlag: string | undefined): CommandContext {
-    const facts: TerminalFacts = { ...this.stdout(), env: this.env };
+  context(
+    global: CommonFlags,
+    local: CommonFlags,
+    labelFlag: string | undefined,
+    toFile = false,
+  ): CommandContext {
+    // Output for a file (-o) is shaped as for a pipe: no colour, COLUMNS or 80 wide.
+    const facts: TerminalFacts = toFile
+      ? { isTTY: false, columns: undefined, env: this.env }
+      : { ...this.stdout(), env: this.env };
     const extraDirs = [
       ...(this.env.CSROLES_PATH ?? "")
         .split(":")
@@ -139,6 +154,8 @@ const BUILD = typeof __CSROLES_BUILD__ === "string" ? __CSROLES_BUILD__ : "dev";
 export interface StdoutFacts {
   isTTY: boolean;
   columns: number | undefined;
+  /** The terminal's height, when known (whether long output is paged). */
+  rows?: number | undefined;
 }
 
 export interface RunIo {
@@ -150,6 +167,8 @@ export interface RunIo {
   writeErr: (text: string) => void;
   /** What writeOut writes to; process.stdout's facts when not given. */
   stdout?: StdoutFacts;
+  /** Pages text through a pager command; false when it could not start (src/io/pager.ts). */
+  page?: (text: string, command: string) => Promise<boolean>;
   /** Register every command whatever the arguments (tests check that it changes nothing). */
   allCommands?: boolean;
 }
@@ -194,12 +213,25 @@ export function soleCommand(argv: string[]): string | undefined {
 export async function run(io: RunIo): Promise<number> {
   // Asked only when needed: process.stdout is created on first use, which takes milliseconds.
   const stdout = (): StdoutFacts =>
-    io.stdout ?? { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns };
+    io.stdout ?? {
+      isTTY: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+      rows: process.stdout.rows,
+    };
   const session = new Session(io.env, io.dataDir, io.writeErr, stdout);
   let exitCode: number = ExitCode.ok;
-  const finish = (result: CommandResult) => {
-    io.writeOut(result.stdout);
+  const finish = async (result: CommandResult, delivery: DeliveryFlags) => {
     exitCode = result.exitCode ?? ExitCode.ok;
+    if (delivery.output !== undefined) {
+      const { writeFileAtomically } = await import("./io/write-output.js");
+      writeFileAtomically(delivery.output, result.stdout);
+      return;
+    }
+    const pager =
+      result.forReading && delivery.pager !== false && io.page
+        ? choosePager(result.stdout, { ...stdout(), rows: stdout().rows, env: io.env })
+        : undefined;
+    if (pager === undefined || !(await io.page?.(result.stdout, pager))) io.writeOut(result.stdout);
   };
   const program = new Command("csroles")
     .description(
@@ -235,8 +267,8 @@ export async function run(io: RunIo): Promise<number> {
 
   const kit: CommandKit = {
     globals,
-    context: (local, labelFlag) => session.context(globals(), local, labelFlag),
-    async run(produce) {
+    context: (local, labelFlag) => session.context(globals(), local, labelFlag, local.output !== undefined),
+    async run(produce, delivery = {}) {
       libraryModules ??= {
         loadLibrary: (await import("./io/load-library.js")).loadLibrary,
         lookUpRoles: (await import("./io/look-up-roles.js")).lookUpRoles,
@@ -244,7 +276,7 @@ export async function run(io: RunIo): Promise<number> {
       // Costly modules load on first need (see lazy-module.ts): import, then run again.
       for (let attempt = 0; ; attempt++) {
         try {
-          finish(await produce());
+          await finish(await produce(), delivery);
           return;
         } catch (error) {
           if (!(error instanceof ModuleNeeded) || attempt > 4) throw error;

@@ -54,6 +54,13 @@ export class NoMatchError extends CsrolesError {
   }
 }
 
+/** The output file given with -o, --output could not be written. */
+export class OutputError extends CsrolesError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.writeFailed, hint);
+  }
+}
+
 /** The user left an interactive prompt (Esc, Ctrl-C). */
 export class InterruptedError extends CsrolesError {
   constructor(message = "interrupted") {

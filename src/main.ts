@@ -89,6 +89,8 @@ export async function main(): Promise<void> {
     writeOut: (text) => writeOut(text),
     // Messages echo arguments and file names, which may hold escape sequences: never raw to a terminal.
     writeErr: (text) => process.stderr.write(neutralize(text)),
+    // Only for text on a terminal; child_process loads only then.
+    page: async (text, command) => (await import("./io/pager.js")).pageText(text, command, process.env),
     ...(direct ? { stdout: { isTTY: false, columns: undefined } } : {}),
   });
 }

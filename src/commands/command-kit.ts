@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { CommandContext, CommandResult } from "./context.js";
 
 /** Options every command accepts, before or after the command name. */
@@ -11,14 +11,21 @@ export interface CommonFlags {
   cache?: boolean;
 }
 
+/** Where a data command's output goes: -o, --output and --no-pager. */
+export interface DeliveryFlags {
+  output?: string;
+  /** false with --no-pager. */
+  pager?: boolean;
+}
+
 /** What a command's registration gets from the entry point. */
 export interface CommandKit {
   /** Options given before the command name. */
   globals(): CommonFlags;
   /** The context for a run, from the command's own flags and the label-language flag in force. */
-  context(local: CommonFlags, labelFlag: string | undefined): CommandContext;
-  /** Runs a command body and hands its result to the entry point to print. */
-  run(produce: () => CommandResult | Promise<CommandResult>): Promise<void>;
+  context(local: CommonFlags & DeliveryFlags, labelFlag: string | undefined): CommandContext;
+  /** Runs a command body and hands its result to the entry point to print, page or write to a file. */
+  run(produce: () => CommandResult | Promise<CommandResult>, delivery?: DeliveryFlags): Promise<void>;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -33,6 +40,16 @@ export function addCommonOptions(command: Command, labelLang: boolean): Command 
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output");
   if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");
+  return command;
+}
+
+/** --format with the command's formats, and -o, --output (and --no-pager for commands people read). */
+export function addOutputOptions(command: Command, formats: readonly string[], pager: boolean): Command {
+  command
+    .addOption(new Option("--format <format>", `output format: ${formats.join(", ")}`))
+    .option("-o, --output <file>", "write the output to this file (replaced whole, never half-written)");
+  if (pager)
+    command.option("--no-pager", "print long output directly, without $CSROLES_PAGER, $PAGER or less");
   return command;
 }
 

@@ -1,20 +1,33 @@
-import { type Command, Option } from "commander";
-import { addCommonOptions, type CommandKit, type CommonFlags, collect, examples } from "./command-kit.js";
+import type { Command } from "commander";
+import {
+  addCommonOptions,
+  addOutputOptions,
+  type CommandKit,
+  type CommonFlags,
+  collect,
+  type DeliveryFlags,
+  examples,
+} from "./command-kit.js";
+import { COMMAND_FORMATS } from "./output-format.js";
 import type { CompareFlags } from "./compare.js";
 
 export function registerCompare(program: Command, kit: CommandKit): void {
   addCommonOptions(
-    program
-      .command("compare")
-      .description(
-        "compare 2 to 6 roles side by side: career paths aligned by stage, skills, tools by category, similarity",
-      )
-      .argument("<roles...>", "2 to 6 roles, each an id, alias or title in any language")
-      .option("--only <section>", "only this section (repeatable): career, skills, tools", collect)
-      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+    addOutputOptions(
+      program
+        .command("compare")
+        .description(
+          "compare 2 to 6 roles side by side: career paths aligned by stage, skills, tools by category, similarity",
+        )
+        .argument("<roles...>", "2 to 6 roles, each an id, alias or title in any language")
+        .option("--only <section>", "only this section (repeatable): career, skills, tools", collect),
+      COMMAND_FORMATS.compare,
+      true,
+    )
       .option("--json", "JSON output (shape in docs/compare.md)")
       .option("--csv", "CSV output, one table with a leading section column")
-      .option("--markdown", "Markdown for reports"),
+      .option("--markdown", "Markdown for reports")
+      .option("--html", "a printable HTML page for A4 landscape (one self-contained file)"),
     true,
   )
     .addHelpText(
@@ -25,11 +38,12 @@ export function registerCompare(program: Command, kit: CommandKit): void {
         "csroles compare CSE kundtjänstteamledare --lang en --only career",
         "csroles compare CSE Kundesupportchef --json | jq .skills.summary",
         "csroles compare CSE Kundesupportchef --csv > comparison.csv",
+        "csroles compare CSE Kundesupportchef kundtjänstteamledare --html -o comparison.html",
       ) +
         "\nPosition names are as each profile writes them; with --lang (or CSROLES_LANG)\n" +
         "they are the shared names in that language.\n",
     )
-    .action((roles: string[], flags: CommonFlags & CompareFlags) =>
+    .action((roles: string[], flags: CommonFlags & DeliveryFlags & CompareFlags) =>
       kit.run(async () => {
         const { runCompare } = await import("./compare.js");
         const lang = flags.lang ?? kit.globals().lang;
@@ -40,6 +54,6 @@ export function registerCompare(program: Command, kit: CommandKit): void {
           { langChosen: lang !== undefined || !!context.env.CSROLES_LANG },
           context,
         );
-      }),
+      }, flags),
     );
 }

@@ -3,12 +3,13 @@ import { checkRoleCount, resolveRoles } from "../core/compare/resolve-roles.js";
 import { COMPARE_SECTIONS, type CompareSection } from "../core/compare/types.js";
 import { UsageError } from "../errors.js";
 import { renderCompareCsv } from "../render/compare-csv.js";
+import { renderCompareHtml } from "../render/compare-html.js";
 import { renderCompareMarkdown } from "../render/compare-markdown.js";
 import { renderCompareTable } from "../render/compare-table.js";
 import { renderJson } from "../render/json.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
-import { type FormatFlags, resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
 
 export interface CompareFlags extends FormatFlags {
   only?: string[];
@@ -39,7 +40,7 @@ export function runCompare(
   context: CommandContext,
 ): CommandResult {
   checkRoleCount(queries);
-  const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.compare);
   const sections = resolveSections(flags.only);
   const { vocabulary, profiles } = findProfiles(queries, context, (library) =>
     resolveRoles(queries, library.roles, library.vocabulary),
@@ -53,5 +54,6 @@ export function runCompare(
   if (format === "json") return { stdout: renderJson(comparison) };
   if (format === "csv") return { stdout: renderCompareCsv(comparison, names) };
   if (format === "markdown") return { stdout: renderCompareMarkdown(comparison, names) };
-  return { stdout: renderCompareTable(comparison, context.output, names) };
+  if (format === "html") return { stdout: renderCompareHtml(comparison, names) };
+  return { stdout: renderCompareTable(comparison, context.output, names), forReading: isForReading(format) };
 }

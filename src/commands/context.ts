@@ -24,4 +24,6 @@ export interface CommandContext {
 export interface CommandResult {
   stdout: string;
   exitCode?: number;
+  /** Text for a person at a terminal (a table, a profile): long output may go through a pager. */
+  forReading?: boolean;
 }

@@ -1,19 +1,30 @@
-import { type Command, Option } from "commander";
-import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./command-kit.js";
+import type { Command } from "commander";
+import {
+  addCommonOptions,
+  addOutputOptions,
+  type CommandKit,
+  type CommonFlags,
+  type DeliveryFlags,
+  examples,
+} from "./command-kit.js";
+import { COMMAND_FORMATS } from "./output-format.js";
 import type { ListFlags } from "./list.js";
 
 export function registerList(program: Command, kit: CommandKit): void {
   addCommonOptions(
-    program
-      .command("list")
-      .description("list the roles: id, title, English title, language, level, number of skills and tools")
-      .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
-      .option(
-        "--level <level>",
-        "only roles at this level (entry, mid-level, management, senior-leadership…)",
-      )
-      .option("--sort <key>", "sort by id, title, title_en, lang or level", "id")
-      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+    addOutputOptions(
+      program
+        .command("list")
+        .description("list the roles: id, title, English title, language, level, number of skills and tools")
+        .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
+        .option(
+          "--level <level>",
+          "only roles at this level (entry, mid-level, management, senior-leadership…)",
+        )
+        .option("--sort <key>", "sort by id, title, title_en, lang or level", "id"),
+      COMMAND_FORMATS.list,
+      true,
+    )
       .option("--json", "JSON output (see docs/json-output.md)")
       .option("--csv", "CSV output")
       .option("--markdown", "Markdown table"),
@@ -29,10 +40,10 @@ export function registerList(program: Command, kit: CommandKit): void {
       ) +
         "\nIn this command --lang filters by the profile's language; put --lang before 'list' for label language.\n",
     )
-    .action((flags: CommonFlags & ListFlags) =>
+    .action((flags: CommonFlags & DeliveryFlags & ListFlags) =>
       kit.run(async () => {
         const { runList } = await import("./list.js");
         return runList(flags, kit.context(flags, kit.globals().lang));
-      }),
+      }, flags),
     );
 }

@@ -3,7 +3,7 @@ import { renderCsv } from "../render/csv.js";
 import { renderJson } from "../render/json.js";
 import { renderMarkdownTable } from "../render/markdown.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { type FormatFlags, resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
 
 export interface ListFlags extends FormatFlags {
   lang?: string;
@@ -14,7 +14,7 @@ export interface ListFlags extends FormatFlags {
 const HEAD = ["ID", "Title", "English title", "Lang", "Level", "Skills", "Tools"];
 
 export async function runList(flags: ListFlags, context: CommandContext): Promise<CommandResult> {
-  const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.list);
   const library = context.library();
   const roles = listRoles(library.roles, library.vocabulary, {
     labelLang: context.labelLang,
@@ -37,5 +37,8 @@ export async function runList(flags: ListFlags, context: CommandContext): Promis
   if (roles.length === 0) return { stdout: "No roles match.\n" };
   // The table renderer is loaded only for the table.
   const { renderTable } = await import("../render/table.js");
-  return { stdout: `${renderTable({ head: HEAD, rows: cells }, context.output)}\n` };
+  return {
+    stdout: `${renderTable({ head: HEAD, rows: cells }, context.output)}\n`,
+    forReading: isForReading(format),
+  };
 }

@@ -1,31 +1,47 @@
 import { UsageError } from "../errors.js";
 
-export const OUTPUT_FORMATS = ["table", "json", "csv", "markdown"] as const;
+export const OUTPUT_FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The formats each command prints: its --format values (and what completion offers). */
+export const COMMAND_FORMATS = {
+  list: ["table", "json", "csv", "markdown"],
+  show: ["table", "json", "html"],
+  search: ["table", "json", "csv", "markdown"],
+  compare: ["table", "json", "csv", "markdown", "html"],
+  validate: ["table", "json"],
+} as const satisfies Record<string, readonly OutputFormat[]>;
 
 export interface FormatFlags {
   format?: string;
   json?: boolean;
   csv?: boolean;
   markdown?: boolean;
+  html?: boolean;
 }
 
 /** Picks the one output format from --format and its shorthands; conflicting choices are usage errors. */
-export function resolveFormat(flags: FormatFlags, allowed: readonly OutputFormat[]): OutputFormat {
+export function resolveFormat<F extends OutputFormat>(flags: FormatFlags, allowed: readonly F[]): F {
   const chosen = new Set<string>();
   if (flags.format !== undefined) chosen.add(flags.format);
   if (flags.json) chosen.add("json");
   if (flags.csv) chosen.add("csv");
   if (flags.markdown) chosen.add("markdown");
+  if (flags.html) chosen.add("html");
   if (chosen.size > 1) {
     throw new UsageError(
       `choose one output format, not ${[...chosen].join(" and ")}`,
-      "give only one of --format, --json, --csv, --markdown",
+      "give only one of --format, --json, --csv, --markdown, --html",
     );
   }
   const format = [...chosen][0] ?? "table";
   if (!(allowed as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}' for this command`, `use one of ${allowed.join(", ")}`);
   }
-  return format as OutputFormat;
+  return format as F;
+}
+
+/** Whether output in this format is for a person at a terminal (and so may go through a pager). */
+export function isForReading(format: OutputFormat): boolean {
+  return format === "table";
 }

@@ -1,21 +1,34 @@
 import { type Command, Option } from "commander";
-import { addCommonOptions, type CommandKit, type CommonFlags, examples } from "./command-kit.js";
+import {
+  addCommonOptions,
+  addOutputOptions,
+  type CommandKit,
+  type CommonFlags,
+  type DeliveryFlags,
+  examples,
+} from "./command-kit.js";
+import { COMMAND_FORMATS } from "./output-format.js";
 import type { SearchFlags } from "./search.js";
 
 export function registerSearch(program: Command, kit: CommandKit): void {
   addCommonOptions(
-    program
-      .command("search")
-      .description(
-        "fuzzy search of the skills and tools of every role, in any language, typos and missing diacritics included: which roles have each skill or tool found, best match first",
-      )
-      .argument(
-        "<query...>",
-        "a skill or tool name, or several (words that form no name are searched one by one)",
-      )
-      .addOption(new Option("--in <kind>", "search skills, tools or all").choices(["skills", "tools", "all"]))
-      .option("--limit <n>", "show at most n skills or tools (default 10)")
-      .addOption(new Option("--format <format>", "output format: table, json, csv, markdown"))
+    addOutputOptions(
+      program
+        .command("search")
+        .description(
+          "fuzzy search of the skills and tools of every role, in any language, typos and missing diacritics included: which roles have each skill or tool found, best match first",
+        )
+        .argument(
+          "<query...>",
+          "a skill or tool name, or several (words that form no name are searched one by one)",
+        )
+        .addOption(
+          new Option("--in <kind>", "search skills, tools or all").choices(["skills", "tools", "all"]),
+        )
+        .option("--limit <n>", "show at most n skills or tools (default 10)"),
+      COMMAND_FORMATS.search,
+      false,
+    )
       .option("--json", "JSON output (shape in docs/search.md)")
       .option("--csv", "CSV output, one row per role found")
       .option("--markdown", "Markdown table, one row per role found"),
@@ -34,10 +47,10 @@ export function registerSearch(program: Command, kit: CommandKit): void {
         "\nExit codes: 0 found, 1 nothing found, 2 usage error (e.g. an empty query).\n" +
         "A query starting with '-' goes after '--': csroles search -- -query.\n",
     )
-    .action((words: string[], flags: CommonFlags & SearchFlags) =>
+    .action((words: string[], flags: CommonFlags & DeliveryFlags & SearchFlags) =>
       kit.run(async () => {
         const { runSearch } = await import("./search.js");
         return runSearch(words, flags, kit.context(flags, flags.lang ?? kit.globals().lang));
-      }),
+      }, flags),
     );
 }

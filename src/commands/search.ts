@@ -10,7 +10,7 @@ import {
   renderSearchTable,
 } from "../render/search-table.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { type FormatFlags, resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, type FormatFlags, resolveFormat } from "./output-format.js";
 
 export interface SearchFlags extends FormatFlags {
   in?: string;
@@ -53,7 +53,7 @@ function noMatch(query: string, scope: SearchScope, outcome: SearchOutcome): NoM
 }
 
 export function runSearch(words: string[], flags: SearchFlags, context: CommandContext): CommandResult {
-  const format = resolveFormat(flags, ["table", "json", "csv", "markdown"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.search);
   const scope = parseScope(flags.in);
   const limit = parseLimit(flags.limit);
   const query = checkQuery(words.join(" "));

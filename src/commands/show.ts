@@ -5,16 +5,15 @@ import type { Profile } from "../core/profile.js";
 import { UnknownNameError, UsageError } from "../errors.js";
 import { renderJson } from "../render/json.js";
 import { renderPositionText } from "../render/position-text.js";
+import { renderProfileHtml } from "../render/profile-html.js";
 import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
-import { resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
 
-export interface ShowFlags {
+export interface ShowFlags extends Pick<FormatFlags, "format" | "json" | "html"> {
   lang?: string;
   section?: string[];
-  json?: boolean;
-  format?: string;
 }
 
 /** The profile fields each section shows, for `--json --section`. */
@@ -44,7 +43,12 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
  * unknown names keep the error `show` gives for an unknown role, suggesting positions when no
  * role is near.
  */
-function showPosition(name: string, unknownRole: UnknownNameError, json: boolean, context: CommandContext) {
+function showPosition(
+  name: string,
+  unknownRole: UnknownNameError,
+  format: "table" | "json" | "html",
+  context: CommandContext,
+): CommandResult {
   const library = context.library();
   const ladders = library.profiles.map((loaded) => loaded.profile);
   let point: ReturnType<typeof findCareerPoint>;
@@ -56,19 +60,25 @@ function showPosition(name: string, unknownRole: UnknownNameError, json: boolean
     throw new UnknownNameError(unknownRole.message, error.hint ?? "", error.suggestions);
   }
   if (point.kind === "role") throw new Error("a role that findRole did not find");
+  if (format === "html")
+    throw new UsageError(
+      `'${name}' is a career position without a profile: the printable page is for role profiles`,
+      "leave out --html to see where it stands on the ladders",
+    );
   const view = describePosition(point.position, ladders, library.vocabulary, context.labelLang);
-  return { stdout: json ? renderJson(view) : renderPositionText(view, context.output) };
+  if (format === "json") return { stdout: renderJson(view) };
+  return { stdout: renderPositionText(view, context.output), forReading: true };
 }
 
 export function runShow(role: string, flags: ShowFlags, context: CommandContext): CommandResult {
-  const format = resolveFormat(flags, ["table", "json"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.show);
   const sections = resolveSections(flags.section);
   let found: ReturnType<typeof findProfiles>;
   try {
     found = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
-    return showPosition(role, error, format === "json", context);
+    return showPosition(role, error, format, context);
   }
   const {
     vocabulary,
@@ -93,11 +103,15 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
       }),
     };
   }
+  if (format === "html") {
+    return { stdout: renderProfileHtml(loaded.profile, vocabulary, { sections, lang: context.labelLang }) };
+  }
   return {
     stdout: renderProfileText(loaded.profile, vocabulary, {
       sections,
       lang: context.labelLang,
       output: context.output,
     }),
+    forReading: isForReading(format),
   };
 }

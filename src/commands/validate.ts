@@ -6,7 +6,7 @@ import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import { wrapIndented } from "../render/wrap-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, resolveFormat } from "./output-format.js";
 
 export interface ValidateFlags {
   json?: boolean;
@@ -42,7 +42,7 @@ function counts(problems: number, warnings: number, strict: boolean): string {
 }
 
 export function runValidate(flags: ValidateFlags, context: CommandContext): CommandResult {
-  const format = resolveFormat(flags, ["table", "json"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.validate);
   const library = context.inspectLibrary();
   const byFile = new Map<string, Problem[]>();
   for (const problem of library.problems)
