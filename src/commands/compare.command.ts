@@ -8,8 +8,8 @@ import {
   type DeliveryFlags,
   examples,
 } from "./command-kit.js";
-import { COMMAND_FORMATS } from "./output-format.js";
 import type { CompareFlags } from "./compare.js";
+import { COMMAND_FORMATS } from "./output-format.js";
 
 export function registerCompare(program: Command, kit: CommandKit): void {
   addCommonOptions(

@@ -7,8 +7,8 @@ import {
   type DeliveryFlags,
   examples,
 } from "./command-kit.js";
-import { COMMAND_FORMATS } from "./output-format.js";
 import type { ListFlags } from "./list.js";
+import { COMMAND_FORMATS } from "./output-format.js";
 
 export function registerList(program: Command, kit: CommandKit): void {
   addCommonOptions(

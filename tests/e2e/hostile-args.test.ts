@@ -58,7 +58,7 @@ const CASES: [string, string[], RegExp, Record<string, string>?][] = [
   ["an unknown list format", ["list", "--format", "xml"], /^csroles: unknown format 'xml' for this command$/],
   ["an unknown show format", ["show", "support-agent", "--format", "csv"], /^csroles: unknown format 'csv'/],
   ["an unknown search format", ["search", "zendesk", "--format", "yaml"], /^csroles: unknown format 'yaml'/],
-  ["an unknown compare format", ["compare", "a", "b", "--format", "html"], /^csroles: unknown format 'html'/],
+  ["an unknown compare format", ["compare", "a", "b", "--format", "pdf"], /^csroles: unknown format 'pdf'/],
   ["an unknown validate format", ["validate", "--format", "csv"], /^csroles: unknown format 'csv'/],
   ["a format holding escapes", ["list", "--format", "\u001b[2J"], /^csroles: unknown format '␛\[2J'/],
   ["two formats", ["list", "--json", "--csv"], /^csroles: choose one output format, not json and csv$/],
