@@ -24,6 +24,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { buildManPage } from "./build-man-page.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -193,3 +194,5 @@ try {
 }
 renameSync(staging, "dist");
 rmSync(old, { recursive: true, force: true });
+// The manual page, from the same command definitions (see scripts/build-man-page.mjs).
+await buildManPage();

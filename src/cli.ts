@@ -8,6 +8,7 @@ import {
   examples,
 } from "./commands/command-kit.js";
 import { registerCompare } from "./commands/compare.command.js";
+import { registerCompletion } from "./commands/completion.command.js";
 import type { CommandContext, CommandResult } from "./commands/context.js";
 import { registerGap } from "./commands/gap.command.js";
 import { registerGraph } from "./commands/graph.command.js";
@@ -182,6 +183,7 @@ const REGISTRARS: Record<string, (program: Command, kit: CommandKit) => void> = 
   graph: registerGraph,
   pick: registerPick,
   validate: registerValidate,
+  completion: registerCompletion,
 };
 
 /** Options before the command name that take a value (see addCommonOptions). */
@@ -209,6 +211,52 @@ export function soleCommand(argv: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The command line as commander defines it: the program, its options and help, and the commands
+ * (only `only` when given). The help, completion and the man page all come from this one tree.
+ * `configure` sets what the commands inherit (how commander exits and writes) before they are added.
+ */
+export function defineProgram(
+  kit: CommandKit,
+  only?: string,
+  configure: (program: Command) => void = () => {},
+): Command {
+  const program = new Command("csroles")
+    .description(
+      "Explore customer-support careers: list, show, search and compare role profiles\n" +
+        "written in Danish, Swedish, Norwegian, Finnish and English.",
+    )
+    .version(packageJson.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .enablePositionalOptions()
+    .showSuggestionAfterError();
+  configure(program);
+  addCommonOptions(program, true);
+  program.addHelpText(
+    "after",
+    `${examples(
+      "csroles list",
+      "csroles show kundtjänstteamledare",
+      "csroles search zendesk empati",
+      "csroles compare customer-service-team-lead customer-support-manager",
+      "csroles pick",
+    )}\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n` +
+      "Environment: CSROLES_PATH, CSROLES_LANG, CSROLES_PAGER, PAGER, NO_COLOR, FORCE_COLOR, COLUMNS,\n" +
+      "XDG_CACHE_HOME, CSROLES_DEBUG.\n",
+  );
+  for (const [name, register] of Object.entries(REGISTRARS))
+    if (!only || name === only) register(program, kit);
+  return program;
+}
+
+/** Every command, defined but never run: for the man page (and its test). */
+export function programForDocs(): Command {
+  const never = () => {
+    throw new Error("the documentation's program runs nothing");
+  };
+  return defineProgram({ globals: () => ({}), context: never, run: async () => never() });
+}
+
 /** Runs csroles and returns the exit code; all printing goes through `io`. */
 export async function run(io: RunIo): Promise<number> {
   // Asked only when needed: process.stdout is created on first use, which takes milliseconds.
@@ -233,37 +281,8 @@ export async function run(io: RunIo): Promise<number> {
         : undefined;
     if (pager === undefined || !(await io.page?.(result.stdout, pager))) io.writeOut(result.stdout);
   };
-  const program = new Command("csroles")
-    .description(
-      "Explore customer-support careers: list, show, search and compare role profiles\n" +
-        "written in Danish, Swedish, Norwegian, Finnish and English.",
-    )
-    .version(packageJson.version, "-V, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    .enablePositionalOptions()
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.writeOut(fitHelpText(text, resolveWidth({ ...stdout(), env: io.env }))),
-      writeErr: () => {},
-      getOutHelpWidth: () => resolveWidth({ ...stdout(), env: io.env }),
-      // Whether commander strips colour from the help (it has none). Its own test would create
-      // process.stdout even when stdout is not a terminal.
-      getOutHasColors: () => stdout().isTTY && process.stdout.hasColors?.() === true,
-    });
-  addCommonOptions(program, true);
-  program.addHelpText(
-    "after",
-    `${examples(
-      "csroles list",
-      "csroles show kundtjänstteamledare",
-      "csroles search zendesk empati",
-      "csroles compare customer-service-team-lead customer-support-manager",
-      "csroles pick",
-    )}\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n` +
-      "Environment: CSROLES_PATH, CSROLES_LANG, NO_COLOR, FORCE_COLOR, COLUMNS, XDG_CACHE_HOME, CSROLES_DEBUG.\n",
-  );
-  const globals = () => program.opts<CommonFlags>();
+  let program: Command | undefined;
+  const globals = () => program?.opts<CommonFlags>() ?? {};
 
   const kit: CommandKit = {
     globals,
@@ -285,17 +304,25 @@ export async function run(io: RunIo): Promise<number> {
       }
     },
   };
-  const sole = io.allCommands ? undefined : soleCommand(io.argv);
-  for (const [name, register] of Object.entries(REGISTRARS))
-    if (!sole || name === sole) register(program, kit);
+  const cli = defineProgram(kit, io.allCommands ? undefined : soleCommand(io.argv), (defined) =>
+    defined.exitOverride().configureOutput({
+      writeOut: (text) => io.writeOut(fitHelpText(text, resolveWidth({ ...stdout(), env: io.env }))),
+      writeErr: () => {},
+      getOutHelpWidth: () => resolveWidth({ ...stdout(), env: io.env }),
+      // Whether commander strips colour from the help (it has none). Its own test would create
+      // process.stdout even when stdout is not a terminal.
+      getOutHasColors: () => stdout().isTTY && process.stdout.hasColors?.() === true,
+    }),
+  );
+  program = cli;
 
   // Bare `csroles` shows the usage, as git and npm do.
   if (io.argv.length === 0) {
-    program.outputHelp();
+    cli.outputHelp();
     return ExitCode.ok;
   }
   try {
-    await program.parseAsync(io.argv, { from: "user" });
+    await cli.parseAsync(io.argv, { from: "user" });
   } catch (error) {
     return reportError(error, io);
   }
