@@ -26,7 +26,7 @@ function plain(markdown: string): string {
 /** The README's part under a `## heading`, up to the next heading of that level or higher. */
 export function readmeSection(readme: string, heading: string): string {
   const lines = readme.split("\n");
-  const start = lines.findIndex((line) => line === `## ${heading}`);
+  const start = lines.indexOf(`## ${heading}`);
   if (start < 0) throw new Error(`README.md has no section '## ${heading}'`);
   const end = lines.findIndex((line, index) => index > start && /^#{1,2} /.test(line));
   return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
