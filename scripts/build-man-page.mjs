@@ -24,7 +24,7 @@ export async function buildManPage(root = process.cwd()) {
       target: "node20",
       outfile: bundle,
       // Only `pick` imports the prompts, and the man page never runs a command.
-      external: ["@inquirer/prompts"],
+      external: ["@inquirer/prompts", "@inquirer/core"],
       logLevel: "warning",
     });
     const { programForDocs, renderManPage } = createRequire(import.meta.url)(bundle);

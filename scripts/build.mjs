@@ -7,7 +7,7 @@
 //   dist/csroles.cjs.*.v8cache  V8's code caches for it, one per command (and a default one), made
 //                             by running typical commands once (scripts/train-code-cache.cjs), so
 //                             bin/csroles.js skips compiling.
-//   dist/inquirer.cjs         @inquirer/prompts alone: large, and only `pick` needs it.
+//   dist/inquirer.cjs         @inquirer/prompts and @inquirer/core alone: large, and only `pick` needs them.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -79,12 +79,13 @@ const commanderRequiresChildProcessLazily = patchSource(
   },
 );
 
-// src/picker/screens.ts imports @inquirer/prompts; the main bundle gets it from the vendor bundle
-// beside it, required when the picker's module initialises (only in `pick`).
+// src/picker/ imports @inquirer/prompts (and @inquirer/core, for a prompt of its own); the main
+// bundle gets them from the vendor bundle beside it, required when the picker's module initialises
+// (only in `pick`).
 const promptsFromVendorBundle = {
   name: "prompts-from-vendor-bundle",
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({
+    pluginBuild.onResolve({ filter: /^@inquirer\/(prompts|core)$/ }, () => ({
       path: `./${VENDOR_PROMPTS}`,
       external: true,
     }));
@@ -157,7 +158,10 @@ try {
   writeFileSync(output.path, `${text}//# csroles-build ${bundleId}\n`);
   await build({
     ...common,
-    entryPoints: [require.resolve("@inquirer/prompts")],
+    stdin: {
+      contents: 'export * from "@inquirer/prompts";\nexport * from "@inquirer/core";\n',
+      resolveDir: process.cwd(),
+    },
     outfile: `${staging}/${VENDOR_PROMPTS}`,
   });
   // The code caches, one per command group, each in a child process: a cache holds what ran in

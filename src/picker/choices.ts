@@ -100,10 +100,15 @@ export function roleHeadline(role: RoleFacts): string {
   return `${titles} (${role.id})`;
 }
 
-/** The keys a screen answers to, as "key action • …"; the first ones give way when it is too wide. */
+/** The keys a screen answers to, as "key action • …", on as many lines as the width needs: every key is shown. */
 export function keysHelp(keys: [key: string, action: string][], width: number): string {
-  const shown = [...keys];
-  const text = () => shown.map(([key, action]) => `${key} ${action}`).join(" • ");
-  while (shown.length > 1 && displayWidth(text()) > width) shown.shift();
-  return fitText(text(), width);
+  const lines: string[] = [];
+  for (const [key, action] of keys) {
+    const entry = fitText(`${key} ${action}`, width);
+    const last = lines.at(-1);
+    if (last !== undefined && displayWidth(`${last} • ${entry}`) <= width)
+      lines[lines.length - 1] = `${last} • ${entry}`;
+    else lines.push(entry);
+  }
+  return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 // The picker's prompts. This module (and so @inquirer/prompts) is imported only when `pick` runs
 // on a terminal; the text of each screen comes from the pure functions in choices.ts.
-import { checkbox, input, search, select } from "@inquirer/prompts";
+import { input, search, select } from "@inquirer/prompts";
 import type { LoadedRole } from "../core/profile.js";
 import { type RankableRole, rankRoles } from "../core/rank-roles.js";
 import {
@@ -11,6 +11,7 @@ import {
   type RoleFacts,
   roleChoiceText,
 } from "./choices.js";
+import { filterCheckbox } from "./filter-checkbox.js";
 import { promptTheme } from "./prompt-theme.js";
 
 /** Where a prompt reads and draws (inquirer's context); the terminal when absent. */
@@ -129,14 +130,16 @@ export function chooseAction(
 export interface CompareScreenProps extends ScreenLook {
   /** The role compared, as shown in the question. */
   title: string;
-  /** The roles it may be compared with. */
+  /** The roles it may be compared with, in list order. */
   others: readonly LoadedRole[];
+  /** Every role, as typing ranks them (the list keeps only the others). */
+  roles: readonly RankableRole[];
   facts: ReadonlyMap<LoadedRole, RoleFacts>;
   /** Most roles that may be ticked. */
   max: number;
 }
 
-/** The roles to compare the chosen one with; none ticked means "go back". */
+/** The roles to compare the chosen one with, typing filters them; none ticked means "go back". */
 export function chooseOthers(
   props: CompareScreenProps,
   context: PromptContext = {},
@@ -144,24 +147,35 @@ export function chooseOthers(
   const width = usable(props);
   const lead = "Compare ";
   const tail = " with:";
-  return leavingOnEscape(context, (ctx) =>
-    checkbox<LoadedRole>(
-      {
-        message: lead + fitText(props.title, width - 2 - lead.length - tail.length) + tail,
-        choices: props.others.map((role) => roleChoice(role, props.facts, width, CHECKBOX_PREFIX)),
-        pageSize: props.pageSize,
-        loop: false,
-        validate: (ticked) =>
-          ticked.length <= props.max || `tick at most ${props.max} role${props.max === 1 ? "" : "s"}`,
-        theme: promptTheme(props.color, width, [
-          ["↑↓", "move"],
-          ["space", "tick"],
-          ["⏎", "compare (none: back)"],
-          ["esc", "quit"],
-        ]),
-      },
-      ctx,
-    ),
+  return leavingOnEscape(
+    context,
+    (ctx) =>
+      filterCheckbox(
+        {
+          message: lead + fitText(props.title, width - 2 - lead.length - tail.length) + tail,
+          source: (term) =>
+            (term === ""
+              ? props.others
+              : rankRoles(term, props.roles)
+                  .map((ranked) => ranked.role)
+                  .filter((role) => props.others.includes(role))
+            ).map((role) => roleChoice(role, props.facts, width, CHECKBOX_PREFIX)),
+          pageSize: props.pageSize,
+          validate: (ticked) =>
+            ticked.length <= props.max || `tick at most ${props.max} role${props.max === 1 ? "" : "s"}`,
+          fitTicked: (text) => fitText(text, width),
+          theme: promptTheme(props.color, width, [
+            ["type", "to filter"],
+            ["↑↓", "move"],
+            ["space", "tick"],
+            ["ctrl-a", "all"],
+            ["ctrl-r", "invert"],
+            ["⏎", "compare (none: back)"],
+            ["esc", "quit"],
+          ]),
+        },
+        ctx,
+      ) as PromptAnswer<LoadedRole[]>,
   );
 }
 

@@ -48,6 +48,8 @@ export interface PickerIo {
   maxCompared: number;
   /** Streams for the prompts; the terminal when absent. */
   prompt?: PromptContext;
+  /** Pages a long text as `csroles show` does; false when it was not paged (then it is written). */
+  page?: (text: string) => Promise<boolean>;
 }
 
 const SHOW_CURSOR = "\u001b[?25h";
@@ -85,7 +87,8 @@ export async function runPicker(io: PickerIo): Promise<void> {
   const act = async (role: LoadedRole, action: PickerAction): Promise<string> => {
     if (action === "show") {
       answered("", ACTION_NAMES.show);
-      return io.actions.show(role, io.output());
+      const text = io.actions.show(role, io.output());
+      return (await io.page?.(text)) ? "" : text;
     }
     if (action === "compare") {
       const others = await io.screens.chooseOthers(
@@ -95,6 +98,7 @@ export async function runPicker(io: PickerIo): Promise<void> {
           others: rankRoles("", roles)
             .map((ranked) => ranked.role)
             .filter((other) => other !== role),
+          roles,
           facts,
           max: io.maxCompared - 1,
         },

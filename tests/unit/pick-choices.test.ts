@@ -92,9 +92,9 @@ describe("keysHelp", () => {
 
   it.each([
     [80, "type to filter • ↑↓ move • ⏎ choose • esc quit"],
-    [39, "↑↓ move • ⏎ choose • esc quit"],
-    [15, "esc quit"],
-    [5, "esc…"],
+    [39, "type to filter • ↑↓ move • ⏎ choose\nesc quit"],
+    [15, "type to filter\n↑↓ move\n⏎ choose\nesc quit"],
+    [5, "type…\n↑↓ m…\n⏎ ch…\nesc…"],
   ])("in %i columns: %j", (width, text) => {
     expect(keysHelp(keys, width)).toBe(text);
   });

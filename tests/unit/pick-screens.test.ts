@@ -180,7 +180,7 @@ describe("chooseAction", () => {
 });
 
 describe("chooseOthers", () => {
-  const props = { ...look, title: "Support Agent", others: [EXECUTIVE, TEAM_LEAD], facts, max: 5 };
+  const props = { ...look, title: "Support Agent", others: [EXECUTIVE, TEAM_LEAD], roles, facts, max: 5 };
 
   it("lists the other roles to tick and answers the ticked ones", async () => {
     const { answer, events, getScreen } = await render(chooseOthers, props);
@@ -191,7 +191,8 @@ describe("chooseOthers", () => {
         " ◯ Kundtjänstteamledare — Customer Service Team Lead · sv · Mid-level",
         "",
         "id customer-service-executive · Norwegian Bokmål",
-        "↑↓ move • space tick • ⏎ compare (none: back) • esc quit",
+        "type to filter • ↑↓ move • space tick • ctrl-a all • ctrl-r invert",
+        "⏎ compare (none: back) • esc quit",
       ].join("\n"),
     );
     events.keypress("space");
@@ -200,6 +201,46 @@ describe("chooseOthers", () => {
     expect(getScreen()).toContain(" ◉ Kundeserviceansvarlig");
     events.keypress("enter");
     await expect(answer).resolves.toEqual([EXECUTIVE, TEAM_LEAD]);
+  });
+
+  it("narrows the list as letters are typed, and keeps the ticks of roles filtered out", async () => {
+    const { answer, events, getScreen } = await render(chooseOthers, props);
+    events.keypress("space");
+    events.type("kundtjanstteam");
+    expect(getScreen().split("\n")).toEqual([
+      "? Compare Support Agent with: kundtjanstteam",
+      "❯◯ Kundtjänstteamledare — Customer Service Team Lead · sv · Mid-level",
+      "",
+      "id customer-service-team-lead · Swedish",
+      "ticked: Kundeserviceansvarlig",
+      "type to filter • ↑↓ move • space tick • ctrl-a all • ctrl-r invert",
+      "⏎ compare (none: back) • esc quit",
+    ]);
+    events.keypress("space");
+    // Space ticks: it is not typed into the filter.
+    expect(getScreen().split("\n")[0]).toBe("? Compare Support Agent with: kundtjanstteam");
+    events.keypress("enter");
+    await expect(answer).resolves.toEqual([EXECUTIVE, TEAM_LEAD]);
+  });
+
+  it("says so when no role matches", async () => {
+    const { answer, events, getScreen } = await render(chooseOthers, props);
+    events.type("zzzz");
+    expect(getScreen()).toContain("No roles match");
+    answer.cancel();
+    await expect(answer).rejects.toThrow();
+  });
+
+  it("ticks every role shown with ctrl-a, and inverts the ticks with ctrl-r", async () => {
+    const { answer, events, getScreen } = await render(chooseOthers, props);
+    events.keypress({ name: "a", ctrl: true });
+    expect(getScreen()).toContain("ticked: Kundeserviceansvarlig, Kundtjänstteamledare");
+    events.keypress({ name: "a", ctrl: true });
+    expect(getScreen()).not.toContain("ticked:");
+    events.keypress("space");
+    events.keypress({ name: "r", ctrl: true });
+    events.keypress("enter");
+    await expect(answer).resolves.toEqual([TEAM_LEAD]);
   });
 
   it("answers none when nothing is ticked", async () => {

@@ -76,6 +76,23 @@ describe("runPicker", () => {
     expect(run.asked.map((a) => a.screen)).toEqual(["role", "action", "action"]);
   });
 
+  it.each([
+    ["paged", true, ""],
+    ["not paged (short, or no pager)", false, "PROFILE OF customer-service-team-lead\n\n"],
+  ])("hands the profile shown to the pager: %s", async (_name, paged, printed) => {
+    const run = scripted([TEAM_LEAD, "show", "quit"]);
+    const pagedTexts: string[] = [];
+    await runPicker({
+      ...run.io,
+      page: async (text) => {
+        pagedTexts.push(text);
+        return paged;
+      },
+    });
+    expect(pagedTexts).toEqual(["PROFILE OF customer-service-team-lead\n"]);
+    expect(run.output().endsWith(`✔ Show the profile\n${printed}`)).toBe(true);
+  });
+
   it("asks the role screen with every role and the terminal's look", async () => {
     const run = scripted([EXECUTIVE, "quit"]);
     await runPicker(run.io);
