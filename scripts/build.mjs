@@ -20,13 +20,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { buildManPage } from "./build-man-page.mjs";
-
-const require = createRequire(import.meta.url);
 
 const BUNDLE = "csroles.cjs";
 /** Node's CommonJS module wrapper (`require("node:module").wrapper[0]`). */
