@@ -149,6 +149,9 @@ footer { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .4rem
   h1 { font-size: 1.3rem; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .3rem; }
+  /* A comparison scrolls sideways rather than squeezing six roles into a phone's width. */
+  table.grid { min-width: 38rem; font-size: .85rem; }
+  table.grid col.first { width: 6.5rem; }
 }
 @page { size: A4 portrait; margin: 16mm 15mm 18mm; }
 @page wide { size: A4 landscape; margin: 10mm 10mm 12mm; }
