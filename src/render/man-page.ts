@@ -47,13 +47,17 @@ export function tableRows(markdown: string): [string, string][] {
     });
 }
 
-/** Every example command line in the README's console blocks ("$ csroles …"), in order, once each. */
+/**
+ * Every example command line in the README's console blocks ("$ csroles …"), in order, once each;
+ * not those of the hidden entry points (`csroles __complete`), which are for scripts only.
+ */
 export function readmeExamples(readme: string): string[] {
   const examples = new Set<string>();
   let inConsole = false;
   for (const line of readme.split("\n")) {
     if (line.startsWith("```")) inConsole = !inConsole && line.trim() === "```console";
-    else if (inConsole && line.startsWith("$ csroles ")) examples.add(line.slice(2));
+    else if (inConsole && line.startsWith("$ csroles ") && !line.startsWith("$ csroles __"))
+      examples.add(line.slice(2));
   }
   return [...examples];
 }
