@@ -277,7 +277,7 @@ export async function run(io: RunIo): Promise<number> {
     }
     const pager =
       result.forReading && delivery.pager !== false && io.page
-        ? choosePager(result.stdout, { ...stdout(), rows: stdout().rows, env: io.env })
+        ? choosePager(result.stdout, { isTTY: stdout().isTTY, rows: stdout().rows, env: io.env })
         : undefined;
     if (pager === undefined || !(await io.page?.(result.stdout, pager))) io.writeOut(result.stdout);
   };

@@ -14,7 +14,8 @@ export function registerPick(program: Command, kit: CommandKit): void {
     .addHelpText(
       "after",
       examples("csroles pick", "csroles pick --lang sv", "NO_COLOR=1 csroles pick") +
-        "\nKeys: type to filter, ↑↓ move, space tick, ⏎ choose, Esc or Ctrl-C quit (exit 130).\n" +
+        "\nKeys: type to filter, ↑↓ move, ⏎ choose, Esc or Ctrl-C quit (exit 130); in the compare\n" +
+        "list also space tick, Ctrl-A tick all shown, Ctrl-R invert. A long profile is paged.\n" +
         "Without a terminal (a pipe, a file, /dev/null) pick exits 2: use list, show,\n" +
         "search and compare there.\n",
     )

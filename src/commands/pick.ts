@@ -2,7 +2,6 @@ import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { choosePager } from "../io/choose-pager.js";
 import { parserModule } from "../io/load-library.js";
-import { pageText } from "../io/pager.js";
 import { resolveWidth } from "../render/output-context.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
 import { chalkModule } from "../render/theme.js";
@@ -74,7 +73,10 @@ export async function runPick(
       write: (text) => terminal.stdout.write(text),
       page: async (text) => {
         const command = choosePager(text, { isTTY: true, rows: terminal.stdout.rows, env: context.env });
-        return command !== undefined && (await pageText(text, command, context.env));
+        if (command === undefined) return false;
+        // child_process loads only when a profile is paged (pick without a terminal never loads it).
+        const { pageText } = await import("../io/pager.js");
+        return pageText(text, command, context.env);
       },
       screens,
       maxCompared: MAX_COMPARED,

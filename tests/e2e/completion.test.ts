@@ -97,6 +97,17 @@ describe("csroles __complete", () => {
   });
 });
 
+describe("csroles completion", () => {
+  it("refuses a shell it has no script for: exit 2, with the shells it knows", () => {
+    const result = runCli(["completion", "tcsh"]);
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "csroles: no completion for the shell 'tcsh'\nhint: use one of bash, zsh, fish\n",
+    });
+  });
+});
+
 describe("completeWords", () => {
   const spec = describeProgram(programForDocs());
   const lists = {
