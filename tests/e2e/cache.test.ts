@@ -142,7 +142,8 @@ describe("the profile cache", () => {
     const swapped = expectSameWithAndWithoutCache();
     expect(String(swapped.list[2])).toContain("agent-6.md");
     expect(String(swapped.list[1])).toContain("Rolle fixed");
-  });
+    // 90 runs of the binary: on a busy machine that outlasts the default 20 s per test.
+  }, 120_000);
 
   it("rebuilds a corrupt or truncated manifest", () => {
     const reference = snapshot(false);
