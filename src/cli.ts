@@ -241,7 +241,7 @@ export function defineProgram(
       "csroles compare customer-service-team-lead customer-support-manager",
       "csroles pick",
     )}\nExit codes: 0 ok, 1 nothing found, 2 usage error, 3 data error, 130 interrupted.\n` +
-      "Environment: CSROLES_PATH, CSROLES_LANG, CSROLES_PAGER, PAGER, NO_COLOR, FORCE_COLOR, COLUMNS,\n" +
+      "Environment: CSROLES_PATH, CSROLES_LANG, CSROLES_PAGER, PAGER, NO_COLOR, FORCE_COLOR, COLUMNS, " +
       "XDG_CACHE_HOME, CSROLES_DEBUG.\n",
   );
   for (const [name, register] of Object.entries(REGISTRARS))
