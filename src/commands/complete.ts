@@ -7,7 +7,7 @@ import { LANGUAGES } from "../core/profile.js";
 import { UsageError } from "../errors.js";
 import { PROFILE_SECTIONS } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { COMMAND_FORMATS } from "./output-format.js";
+import { COMMAND_FORMATS, GRAPH_FORMATS } from "./output-format.js";
 
 export function runCompletionScript(shell: string): CommandResult {
   if (!(SHELLS as readonly string[]).includes(shell))
@@ -37,7 +37,7 @@ export function runComplete(
     line,
     {
       languages: LANGUAGES,
-      formats: COMMAND_FORMATS,
+      formats: { ...COMMAND_FORMATS, graph: GRAPH_FORMATS },
       sortKeys: SORT_KEYS,
       profileSections: PROFILE_SECTIONS,
       compareSections: COMPARE_SECTIONS,
@@ -45,7 +45,12 @@ export function runComplete(
     },
     {
       roles: () => loaded().roles.flatMap((role) => [role.profile.id, ...role.profile.aliases]),
-      positions: () => loaded().roles.map((role) => role.profile.position),
+      // Every position a ladder lists, with or without a profile of its own (show and gap take both).
+      positions: () =>
+        loaded().profiles.flatMap(({ profile }) => [
+          profile.position,
+          ...profile.career_path.flatMap((stage) => stage.positions.map((p) => p.position)),
+        ]),
       levels: () => loaded().vocabulary.vocabulary.levels.map((level) => level.id),
     },
   );

@@ -1,16 +1,17 @@
 import { isSameEnd, transitionBrief } from "../core/career/transition-brief.js";
 import { UsageError } from "../errors.js";
+import { renderGapHtml } from "../render/gap-html.js";
 import { renderGapMarkdown } from "../render/gap-markdown.js";
 import { renderGapText } from "../render/gap-text.js";
 import { renderJson } from "../render/json.js";
 import { findCareerEnds } from "./career-points.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { type FormatFlags, resolveFormat } from "./output-format.js";
+import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
 
 export type GapFlags = FormatFlags;
 
 export function runGap(from: string, to: string, flags: GapFlags, context: CommandContext): CommandResult {
-  const format = resolveFormat(flags, ["table", "json", "markdown"]);
+  const format = resolveFormat(flags, COMMAND_FORMATS.gap);
   const {
     vocabulary,
     ladders,
@@ -27,5 +28,9 @@ export function runGap(from: string, to: string, flags: GapFlags, context: Comma
   const brief = transitionBrief(start, goal, ladders, vocabulary, context.labelLang);
   if (format === "json") return { stdout: renderJson(brief) };
   if (format === "markdown") return { stdout: renderGapMarkdown(brief) };
-  return { stdout: renderGapText(brief, context.output) };
+  if (format === "html") {
+    const langs = { from: start.profile?.profile.lang, to: goal.profile?.profile.lang };
+    return { stdout: renderGapHtml(brief, langs) };
+  }
+  return { stdout: renderGapText(brief, context.output), forReading: isForReading(format) };
 }

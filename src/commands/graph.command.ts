@@ -1,15 +1,27 @@
-import { type Command, Option } from "commander";
-import { addCommonOptions, type CommandKit, type CommonFlags, collect, examples } from "./command-kit.js";
+import type { Command } from "commander";
+import {
+  addCommonOptions,
+  addOutputOptions,
+  type CommandKit,
+  type CommonFlags,
+  collect,
+  type DeliveryFlags,
+  examples,
+} from "./command-kit.js";
 import type { GraphFlags } from "./graph.js";
+import { GRAPH_FORMATS } from "./output-format.js";
 
 export function registerGraph(program: Command, kit: CommandKit): void {
   addCommonOptions(
-    program
-      .command("graph")
-      .description(
-        "every ladder of the library as one career graph: positions, and the steps the ladders describe",
-      )
-      .addOption(new Option("--format <format>", "output format: text, mermaid, dot, json"))
+    addOutputOptions(
+      program
+        .command("graph")
+        .description(
+          "every ladder of the library as one career graph: positions, and the steps the ladders describe",
+        ),
+      GRAPH_FORMATS,
+      true,
+    )
       .option("--json", "nodes and edges as JSON (shape in docs/json-output.md)")
       .option("--from <place>", "mark the way up from this role or position (with --to)")
       .option("--to <place>", "mark the way up to this role or position (with --from)")
@@ -27,10 +39,10 @@ export function registerGraph(program: Command, kit: CommandKit): void {
         "csroles graph --json | jq '.edges | length'",
       ),
     )
-    .action((flags: CommonFlags & GraphFlags) =>
+    .action((flags: CommonFlags & DeliveryFlags & GraphFlags) =>
       kit.run(async () => {
         const { runGraph } = await import("./graph.js");
         return runGraph(flags, kit.context(flags, flags.lang ?? kit.globals().lang));
-      }),
+      }, flags),
     );
 }

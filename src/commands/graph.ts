@@ -8,8 +8,8 @@ import { renderGraphText } from "../render/graph-text.js";
 import { renderJson } from "../render/json.js";
 import { findCareerEnds } from "./career-points.js";
 import type { CommandContext, CommandResult } from "./context.js";
+import { GRAPH_FORMATS } from "./output-format.js";
 
-export const GRAPH_FORMATS = ["text", "mermaid", "dot", "json"] as const;
 type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export interface GraphFlags {
@@ -75,5 +75,5 @@ export function runGraph(flags: GraphFlags, context: CommandContext): CommandRes
   if (format === "json") return { stdout: renderJson(graph) };
   if (format === "mermaid") return { stdout: renderGraphMermaid(graph) };
   if (format === "dot") return { stdout: renderGraphDot(graph) };
-  return { stdout: renderGraphText(graph, context.output) };
+  return { stdout: renderGraphText(graph, context.output), forReading: true };
 }

@@ -10,7 +10,11 @@ export const COMMAND_FORMATS = {
   search: ["table", "json", "csv", "markdown"],
   compare: ["table", "json", "csv", "markdown", "html"],
   validate: ["table", "json"],
+  gap: ["table", "json", "markdown", "html"],
 } as const satisfies Record<string, readonly OutputFormat[]>;
+
+/** graph's formats are its own (see graph.ts); kept here so that completion offers them. */
+export const GRAPH_FORMATS = ["text", "mermaid", "dot", "json"] as const;
 
 export interface FormatFlags {
   format?: string;

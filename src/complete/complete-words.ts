@@ -96,7 +96,7 @@ export function readLine(spec: ProgramSpec, before: string[]): LinePosition {
 export interface CompletionNames {
   /** Role ids and aliases. */
   roles(): string[];
-  /** Position ids of the roles' own places on career paths. */
+  /** Position ids on the career paths (show, gap and graph take them). */
   positions(): string[];
   /** Level ids. */
   levels(): string[];
@@ -139,6 +139,11 @@ function optionValues(
       return [...lists.profileSections];
     case "--only":
       return [...lists.compareSections];
+    case "--from":
+    case "--to":
+      return [...names.roles(), ...names.positions()];
+    case "--role":
+      return names.roles();
     default:
       return [];
   }
@@ -156,6 +161,8 @@ function operandValues(
       return position.operands.length === 0 ? [...names.roles(), ...names.positions()] : [];
     case "compare":
       return names.roles().filter((name) => !position.operands.includes(name));
+    case "gap":
+      return position.operands.length < 2 ? [...names.roles(), ...names.positions()] : [];
     case "validate":
       return { mode: "dirs", words: [] };
     case "completion":

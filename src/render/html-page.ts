@@ -108,6 +108,8 @@ export interface PageOptions {
   lang: Language;
   /** Printed on A4 landscape (wide comparisons) instead of portrait. */
   landscape?: boolean;
+  /** Printed a little denser (a transition brief keeps to two pages). */
+  dense?: boolean;
   body: Content[];
 }
 
@@ -158,6 +160,9 @@ footer { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .4rem
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   body.wide { page: wide; font-size: 9pt; }
+  body.dense { font-size: 9.5pt; line-height: 1.35; }
+  body.dense h2 { margin: 1rem 0 .35rem; }
+  body.dense h3 { margin: .6rem 0 .2rem; }
   h1 { font-size: 17pt; }
   h2 { font-size: 13pt; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -184,7 +189,8 @@ export function htmlPage(page: PageOptions): string {
     `<title>${escapeHtml(page.title)}</title>`,
     `<style>${STYLE}</style>`,
   ].join("\n");
-  const bodyClass = page.landscape ? ' class="wide"' : "";
+  const classes = [page.landscape ? "wide" : "", page.dense ? "dense" : ""].filter((c) => c !== "");
+  const bodyClass = classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
   return `<!DOCTYPE html>\n<html lang="${page.lang}">\n<head>\n${head}\n</head>\n<body${bodyClass}>\n${page.body
     .map(contentHtml)
     .join("\n")}\n</body>\n</html>\n`;

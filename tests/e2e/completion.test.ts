@@ -53,6 +53,9 @@ describe("csroles __complete", () => {
     ["--in choices", ["search", "--in", ""], ["all", "skills", "tools"]],
     ["--only sections", ["compare", "--only", ""], ["career", "skills", "tools"]],
     ["shells", ["completion", ""], ["bash", "fish", "zsh"]],
+    ["--format of graph", ["graph", "--format", ""], ["dot", "json", "mermaid", "text"]],
+    ["--format of gap", ["gap", "--format", "h"], ["html"]],
+    ["graph --from", ["graph", "--from", "team-l"], ["team-lead"]],
   ])("completes %s", (_name, words, expected) => {
     expect(complete(...words)).toEqual({ mode: "words", words: expected });
   });
@@ -65,16 +68,23 @@ describe("csroles __complete", () => {
     );
   });
 
-  it("completes career position ids for show", () => {
+  it("completes career position ids for show and for both ends of gap, with or without a profile", () => {
     expect(complete("show", "team").words).toEqual(["team-lead"]);
+    expect(complete("gap", "support-a").words).toEqual(["support-agent"]);
+    expect(complete("gap", "support-agent", "customer-support-m").words).toEqual([
+      "customer-support-manager",
+    ]);
+    expect(complete("gap", "support-agent", "team-lead", "")).toEqual({ mode: "words", words: [] });
   });
 
   it.each([
-    ["before the command", ["--data", VALID, "show", "sup"]],
-    ["after the command", ["show", "--data", VALID, "sup"]],
-    ["as --data=folder", [`--data=${VALID}`, "show", "sup"]],
+    ["before the command", ["--data", VALID, "show", "supportm"]],
+    ["after the command", ["show", "--data", VALID, "supportm"]],
+    ["as --data=folder", [`--data=${VALID}`, "show", "supportm"]],
   ])("includes the profiles of a --data folder given %s", (_name, words) => {
-    expect(complete(...words).words).toEqual(["support-agent", "supportmedarbejder"]);
+    // The folder's support-agent answers to the alias supportmedarbejder; no built-in role does.
+    expect(complete("show", "supportm").words).toEqual([]);
+    expect(complete(...words).words).toEqual(["supportmedarbejder"]);
   });
 
   it("says nothing on stderr about bad profiles in a --data folder", () => {
@@ -236,6 +246,6 @@ describe.each(onPath(["bash", "zsh", "fish"]))("the %s script", (name) => {
   });
 
   it("completes the roles of a --data folder given earlier", () => {
-    expect(ask("csroles", "--data", VALID, "show", "supp")).toEqual(["support-agent", "supportmedarbejder"]);
+    expect(ask("csroles", "--data", VALID, "show", "supportm")).toEqual(["supportmedarbejder"]);
   });
 });

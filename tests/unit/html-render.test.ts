@@ -1,10 +1,12 @@
 import { join } from "node:path";
 import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { describe, expect, it } from "vitest";
+import { transitionBrief } from "../../src/core/career/transition-brief.js";
 import { compareRoles } from "../../src/core/compare/compare-roles.js";
 import type { Profile } from "../../src/core/profile.js";
 import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
 import { renderCompareHtml } from "../../src/render/compare-html.js";
+import { renderGapHtml } from "../../src/render/gap-html.js";
 import { escapeHtml } from "../../src/render/html-page.js";
 import { neutralize } from "../../src/render/neutralize.js";
 import { renderProfileHtml } from "../../src/render/profile-html.js";
@@ -209,5 +211,68 @@ describe("escapeHtml", () => {
     ["plain æøå", "plain æøå"],
   ])("%j becomes %j", (text, html) => {
     expect(escapeHtml(text)).toBe(html);
+  });
+});
+
+describe("gap --html", () => {
+  const end = (id: string) => {
+    const loaded = library.profiles.find((p) => p.profile.id === id);
+    if (!loaded) throw new Error(`no profile ${id}`);
+    return { profile: loaded, position: loaded.profile.position };
+  };
+  const from = end("customer-service-executive");
+  const to = end("customer-service-operations-manager");
+  const brief = transitionBrief(from, to, library.profiles, library.vocabulary, "en");
+  const html = renderGapHtml(brief, { from: "nb", to: "sv" });
+  const document = parsePage(html);
+
+  it("is one self-contained page, printed a little denser to keep to two pages", () => {
+    expectSelfContained(document);
+    const body = elements(document).find((e) => e.tagName === "body");
+    expect(body && attr(body, "class")).toBe("dense");
+    expect(html).toMatch(/body\.dense \{ font-size: 9\.5pt;/);
+  });
+
+  it("has every section of the brief, and marks both ends in words", () => {
+    const headings = elements(document)
+      .filter((e) => e.tagName === "h2")
+      .map(textOf);
+    expect(headings.map((h) => h.replace(/ \(\d+\)$/, ""))).toEqual([
+      "Path",
+      "Skills to gain",
+      "Skills to build on",
+      "Tools to learn",
+      "Tools already known",
+      "Responsibilities to take on",
+      "Growth",
+      "Sources",
+    ]);
+    const marked = elements(document).filter((e) => e.tagName === "strong" && textOf(e).startsWith("▶ "));
+    expect(marked.map(textOf)).toEqual([
+      "▶ Customer Service Executive",
+      "▶ Customer Service Operations Manager",
+    ]);
+  });
+
+  it("marks the goal profile's words as Swedish and the start's as Norwegian", () => {
+    const swedish = elements(document)
+      .filter((e) => attr(e, "lang") === "sv")
+      .map(textOf);
+    for (const skill of brief.skills.gain) expect(swedish).toContain(skill.label);
+    const norwegian = elements(document)
+      .filter((e) => attr(e, "lang") === "nb")
+      .map(textOf);
+    for (const skill of brief.skills.shared) expect(norwegian).toContain(skill.from_labels.join(", "));
+  });
+
+  it.each(HOSTILE_TEXTS)("shows %j as text", (text) => {
+    const hostileBrief = {
+      ...brief,
+      skills: { ...brief.skills, gain: brief.skills.gain.map((s) => ({ ...s, label: text, note: text })) },
+    };
+    const page = parsePage(renderGapHtml(hostileBrief, { to: "sv" }));
+    expectSelfContained(page);
+    expect(elements(page).some((e) => e.tagName === "b")).toBe(false);
+    expect(textOf(page)).toContain(neutralize(text));
   });
 });

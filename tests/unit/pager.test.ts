@@ -95,6 +95,8 @@ describe("which output the entry point pages", () => {
     ["show", ["show", "customer-support-manager"]],
     ["compare", ["compare", "customer-support-manager", "customer-service-team-lead"]],
     ["list", ["list"]],
+    ["gap", ["gap", "customer-service-executive", "customer-service-operations-manager"]],
+    ["graph", ["graph"]],
   ])("pages %s when it is taller than the terminal", async (_name, argv) => {
     const result = await runOnTerminal(argv, { PAGER: "less -S" });
     expect(result.code).toBe(0);
@@ -109,6 +111,8 @@ describe("which output the entry point pages", () => {
     ["--json", ["show", "customer-support-manager", "--json"], {}],
     ["--csv", ["compare", "customer-support-manager", "customer-service-team-lead", "--csv"], {}],
     ["--html", ["show", "customer-support-manager", "--html"], {}],
+    ["graph --format mermaid", ["graph", "--format", "mermaid"], {}],
+    ["gap --markdown", ["gap", "customer-service-executive", "customer-support-manager", "--markdown"], {}],
     ["CSROLES_PAGER=cat", ["show", "customer-support-manager"], { CSROLES_PAGER: "cat" }],
   ])("prints directly with %s", async (_name, argv, env) => {
     const result = await runOnTerminal(argv, env);
