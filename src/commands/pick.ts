@@ -40,11 +40,12 @@ export async function runPick(
   // The picker prints as it goes, so nothing may be loaded lazily halfway through a session.
   if (context.output.color) await chalkModule.load();
   await parserModule.load();
-  const [{ runPicker }, screens, { runCompare }, { runSearch }] = await Promise.all([
+  const [{ runPicker }, screens, { runCompare }, { runSearch }, { runGap }] = await Promise.all([
     import("../picker/session.js"),
     import("../picker/screens.js"),
     import("./compare.js"),
     import("./search.js"),
+    import("./gap.js"),
   ]);
   const withOutput = (output: CommandContext["output"]): CommandContext => ({ ...context, output });
   const restoreCursor = () => terminal.stdout.write("\u001b[?25h");
@@ -95,6 +96,7 @@ export async function runPick(
             withOutput(output),
           ).stdout,
         search: (query, output) => runSearch([query], {}, withOutput(output)).stdout,
+        gap: (from, to, output) => runGap(from.profile.id, to.profile.id, {}, withOutput(output)).stdout,
       },
     });
   } finally {

@@ -5,13 +5,14 @@ import { LANGUAGE_NAMES } from "../render/profile-text.js";
 import { displayWidth, wrapText } from "../render/wrap-text.js";
 
 /** What can be done with a chosen role, in menu order. */
-export const PICKER_ACTIONS = ["show", "compare", "search", "back", "quit"] as const;
+export const PICKER_ACTIONS = ["show", "compare", "search", "gap", "back", "quit"] as const;
 export type PickerAction = (typeof PICKER_ACTIONS)[number];
 
 export const ACTION_NAMES: Record<PickerAction, string> = {
   show: "Show the profile",
   compare: "Compare with other roles",
   search: "Search skills and tools",
+  gap: "Transition brief to another role",
   back: "Back to the role list",
   quit: "Quit",
 };

@@ -59,6 +59,8 @@ function leavingOnEscape<T>(context: PromptContext, start: (context: PromptConte
 export interface RoleScreenProps extends ScreenLook {
   roles: readonly RankableRole[];
   facts: ReadonlyMap<LoadedRole, RoleFacts>;
+  /** The question; "Find a role:" when absent. */
+  message?: string;
 }
 
 function roleChoice(role: LoadedRole, facts: RoleScreenProps["facts"], width: number, prefix: number) {
@@ -73,7 +75,7 @@ export function chooseRole(props: RoleScreenProps, context: PromptContext = {}):
   return leavingOnEscape(context, (ctx) =>
     search<LoadedRole>(
       {
-        message: "Find a role:",
+        message: props.message ?? "Find a role:",
         source: (term) =>
           rankRoles(term ?? "", props.roles).map(({ role }) =>
             roleChoice(role, props.facts, width, LIST_PREFIX),
@@ -94,7 +96,7 @@ export function chooseRole(props: RoleScreenProps, context: PromptContext = {}):
 export interface ActionScreenProps extends ScreenLook {
   /** The chosen role's title, as shown in the question. */
   title: string;
-  /** Whether there is another role to compare with. */
+  /** Whether there is another role to compare with (or to brief a transition to). */
   canCompare: boolean;
 }
 
@@ -112,7 +114,9 @@ export function chooseAction(
         choices: PICKER_ACTIONS.map((action) => ({
           value: action,
           name: ACTION_NAMES[action],
-          ...(action === "compare" && !props.canCompare ? { disabled: "(no other role)" } : {}),
+          ...((action === "compare" || action === "gap") && !props.canCompare
+            ? { disabled: "(no other role)" }
+            : {}),
         })),
         pageSize: PICKER_ACTIONS.length,
         loop: false,

@@ -29,6 +29,8 @@ export interface PickerScreens {
 export interface PickerActions {
   show(role: LoadedRole, output: OutputContext): string;
   compare(roles: LoadedRole[], output: OutputContext): string;
+  /** The transition brief from one role to another, as `csroles gap` prints it. */
+  gap(from: LoadedRole, to: LoadedRole, output: OutputContext): string;
   search(query: string, output: OutputContext): string;
 }
 
@@ -107,6 +109,16 @@ export async function runPicker(io: PickerIo): Promise<void> {
       if (others.length === 0) return "Nothing ticked; nothing compared.\n";
       answered("Compare with:", others.map(titleOf).join(", "));
       return io.actions.compare([role, ...others], io.output());
+    }
+    if (action === "gap") {
+      const others = roles.filter((ranked) => ranked.role !== role);
+      const goal = await io.screens.chooseRole(
+        { ...look(), roles: others, facts, message: `Brief from ${titleOf(role)} to:` },
+        io.prompt,
+      );
+      answered("Brief to:", roleHeadline(factsOf(goal)));
+      const text = io.actions.gap(role, goal, io.output());
+      return (await io.page?.(text)) ? "" : text;
     }
     const query = (await io.screens.askQuery(look(), io.prompt)).trim();
     if (query === "") return "";

@@ -314,7 +314,7 @@ describe("csroles pick in a terminal", () => {
         { expect: "? Skill or tool (empty: back):", send: "zendesk" },
         { expect: "zendesk", send: KEY.enter },
         { expect: "Zendesk" },
-        { expect: "what next?", send: KEY.down.repeat(4) },
+        { expect: "what next?", send: KEY.down.repeat(5) },
         { expect: "❯ Quit", send: KEY.enter },
       ],
       { columns: 40, env: { NO_COLOR: "1" } },

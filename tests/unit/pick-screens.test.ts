@@ -124,6 +124,7 @@ describe("chooseAction", () => {
         "❯ Show the profile",
         "  Compare with other roles",
         "  Search skills and tools",
+        "  Transition brief to another role",
         "  Back to the role list",
         "  Quit",
         "",
@@ -138,8 +139,9 @@ describe("chooseAction", () => {
   it.each([
     [0, "show"],
     [2, "search"],
-    [3, "back"],
-    [4, "quit"],
+    [3, "gap"],
+    [4, "back"],
+    [5, "quit"],
   ])("%i down answers %s", async (downs, action) => {
     const { answer, events } = await render(chooseAction, { ...look, title: "X", canCompare: true });
     for (let i = 0; i < downs; i++) events.keypress("down");

@@ -51,6 +51,10 @@ function scripted(answers: Answer[], roles: LoadedRole[] = PICK_ROLES) {
         calls.push(`compare ${compared.map((r) => r.profile.id).join(" ")}`);
         return "COMPARISON\n";
       },
+      gap: (from, to) => {
+        calls.push(`gap ${from.profile.id} ${to.profile.id}`);
+        return "BRIEF\n";
+      },
       search: (query) => {
         calls.push(`search ${query}`);
         if (query === "nothing")
@@ -91,6 +95,20 @@ describe("runPicker", () => {
     });
     expect(pagedTexts).toEqual(["PROFILE OF customer-service-team-lead\n"]);
     expect(run.output().endsWith(`✔ Show the profile\n${printed}`)).toBe(true);
+  });
+
+  it("briefs the transition from the chosen role to another one chosen from the others", async () => {
+    const run = scripted([TEAM_LEAD, "gap", EXECUTIVE, "quit"]);
+    await runPicker(run.io);
+    expect(run.calls).toEqual(["gap customer-service-team-lead customer-service-executive"]);
+    const goalScreen = run.asked[2];
+    expect(goalScreen?.screen).toBe("role");
+    expect(goalScreen?.props.message).toBe("Brief from Kundtjänstteamledare to:");
+    const offered = (goalScreen?.props.roles as { role: LoadedRole }[]).map((r) => r.role);
+    expect(offered).not.toContain(TEAM_LEAD);
+    expect(offered).toContain(EXECUTIVE);
+    expect(run.output()).toContain("✔ Brief to: Kundeserviceansvarlig — Customer Service Executive");
+    expect(run.output()).toContain("BRIEF\n");
   });
 
   it("asks the role screen with every role and the terminal's look", async () => {
