@@ -102,9 +102,10 @@ describe("runPicker", () => {
     await runPicker(run.io);
     expect(run.calls).toEqual(["gap customer-service-team-lead customer-service-executive"]);
     const goalScreen = run.asked[2];
-    expect(goalScreen?.screen).toBe("role");
-    expect(goalScreen?.props.message).toBe("Brief from Kundtjänstteamledare to:");
-    const offered = (goalScreen?.props.roles as { role: LoadedRole }[]).map((r) => r.role);
+    if (!goalScreen) throw new Error("the goal was not asked for");
+    expect(goalScreen.screen).toBe("role");
+    expect(goalScreen.props.message).toBe("Brief from Kundtjänstteamledare to:");
+    const offered = (goalScreen.props.roles as { role: LoadedRole }[]).map((r) => r.role);
     expect(offered).not.toContain(TEAM_LEAD);
     expect(offered).toContain(EXECUTIVE);
     expect(run.output()).toContain("✔ Brief to: Kundeserviceansvarlig — Customer Service Executive");
