@@ -80,6 +80,12 @@ describe("-o, --output", () => {
     expect(readFileSync(file, "utf8")).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
   });
 
+  it("has no printable page for a career position without a profile: exit 2", () => {
+    const result = runCli(["show", "support-agent", "--html"]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toMatch(/^csroles: 'support-agent' is a career position without a profile/);
+  });
+
   it("refuses a folder: exit 2, one line and a hint", () => {
     const dir = folder("refused");
     const result = runCli(["show", "customer-support-manager", "-o", dir]);
