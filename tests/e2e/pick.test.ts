@@ -297,8 +297,8 @@ describe("csroles pick in a terminal", () => {
     expect(result.code).toBe(0);
     expect(result.screen.slice(0, 5)).toEqual([
       "✔ Role: Kundeserviceansvarlig — Customer",
-      "  Service Executive (customer-service-",
-      "  executive)",
+      "  Service Executive",
+      "  (customer-service-executive)",
       "✔ Compare with: Asiakastukitiimin",
       "  johtaja",
     ]);

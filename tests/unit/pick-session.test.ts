@@ -68,8 +68,8 @@ describe("runPicker", () => {
     await runPicker(run.io);
     expect(run.calls).toEqual(["show customer-service-team-lead"]);
     expect(run.output()).toBe(
-      "✔ Role: Kundtjänstteamledare — Customer Service Team Lead (customer-service-\n" +
-        "  team-lead)\n" +
+      "✔ Role: Kundtjänstteamledare — Customer Service Team Lead\n" +
+        "  (customer-service-team-lead)\n" +
         "✔ Show the profile\n" +
         "PROFILE OF customer-service-team-lead\n\n",
     );
