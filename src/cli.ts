@@ -10,12 +10,11 @@ import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
+import type { Problem } from "./core/problem.js";
 import { LANGUAGES, type Language } from "./core/profile.js";
-import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
-import { describeProblem } from "./io/describe-problem.js";
-import type { Library } from "./io/load-library.js";
-import { cacheFolder } from "./io/profile-cache.js";
-import { ModuleNeeded } from "./lazy-module.js";
+import { CsrolesError, ExitCode, UsageError } from "./errors.js";
+import { cacheFolder } from "./io/library-cache.js";
+import { describeProblem } from "./render/describe-problem.js";
 import { fitHelpText } from "./render/help-text.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
@@ -38,102 +37,54 @@ function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv):
   return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-class Session {
-  private loaded: Library | undefined;
-  /** Loaded without reporting its problems (to mend the cache for a look-up by id); load() reports them. */
-  private unreported: Library | undefined;
-
-  constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly dataDir: string,
-    private readonly writeErr: (text: string) => void,
-    private readonly stdout: () => StdoutFacts,
-  ) {}
-
-  context(global: CommonFlags, local: CommonFlags, labelFlag: string | undefined): CommandContext {
-    const facts: TerminalFacts = { ...this.stdout(), env: this.env };
-    const extraDirs = [
-      ...(this.env.CSROLES_PATH ?? "")
-        .split(":")
-        .filter((dir) => dir !== "")
-        .map((dir) => ({ dir, from: "CSROLES_PATH" })),
-      ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
-    ];
-    const strict = global.strict === true || local.strict === true;
-    const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(this.env);
-    return {
-      env: this.env,
-      output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
-      labelLang: resolveLabelLanguage(labelFlag, this.env),
-      library: () => {
-        if (!this.loaded) this.loaded = this.load(extraDirs, strict, cacheDir);
-        return this.loaded;
-      },
-      rolesById: (queries) => {
-        // --strict judges every file, so it needs them all.
-        if (strict) return undefined;
-        const sources = { dataDir: this.dataDir, extraDirs, build: BUILD };
-        let outcome = libraryModules.lookUpRoles({ ...sources, ...(cacheDir ? { cacheDir } : {}) }, queries);
-        if (!outcome.roles && outcome.rewriteLookup) {
-          // The cache cannot answer yet (a first run, or a lookup file out of date): load every
-          // file once to write it, without reporting (the answer must not depend on the cache's
-          // state), and look again; a cache that still cannot answer is left out.
-          this.unreported ??= libraryModules.loadLibrary({ ...sources, cacheDir, rewriteLookup: true });
-          outcome = libraryModules.lookUpRoles({ ...sources, cacheDir }, queries);
-          if (!outcome.roles && outcome.rewriteLookup) outcome = libraryModules.lookUpRoles(sources, queries);
-        }
-        return outcome.roles;
-      },
-      inspectLibrary: () =>
-        libraryModules.loadLibrary({
-          dataDir: this.dataDir,
-          extraDirs,
-          build: BUILD,
-          ...(cacheDir ? { cacheDir } : {}),
-        }),
-    };
-  }
-
-  private load(
-    extraDirs: { dir: string; from: string }[],
-    strict: boolean,
-    cacheDir: string | undefined,
-  ): Library {
-    const library =
-      this.unreported ??
-      libraryModules.loadLibrary({
-        dataDir: this.dataDir,
-        extraDirs,
-        build: BUILD,
-        ...(cacheDir ? { cacheDir } : {}),
-      });
-    // One line per bad file here; `csroles validate` lists every problem.
-    const byFile = new Map<string, typeof library.problems>();
-    for (const problem of library.problems)
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
-    for (const [first, ...more] of byFile.values()) {
-      if (!first) continue;
-      const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
-      this.writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
-    }
-    if (strict && library.problems.length > 0) {
-      const files = new Set(library.problems.map((p) => p.file)).size;
-      throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
-    }
-    if (library.roles.length === 0) {
-      throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
-    }
-    return library;
+/** One line per bad file (the first problem, and how many more); `csroles validate` lists every problem. */
+function reportSkipped(problems: Problem[], writeErr: (text: string) => void): void {
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+  for (const [first, ...more] of byFile.values()) {
+    if (!first) continue;
+    const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
+    writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
   }
 }
 
-/** The loading modules, imported by the first command that runs (so --help never pays for them). */
-let libraryModules: Pick<typeof import("./io/load-library.js"), "loadLibrary"> &
-  Pick<typeof import("./io/look-up-roles.js"), "lookUpRoles">;
+/** Loading profiles (io/library-session.ts and what it imports), imported when a command runs. */
+let sessionModule: typeof import("./io/library-session.js") | undefined;
 
-declare const __CSROLES_BUILD__: string | undefined;
-/** Set by the bundler from the source; "dev" when running the sources directly (tests). */
-const BUILD = typeof __CSROLES_BUILD__ === "string" ? __CSROLES_BUILD__ : "dev";
+/** The context a command runs in, from the options before and after its name. */
+function commandContext(
+  io: RunIo,
+  stdout: () => StdoutFacts,
+  global: CommonFlags,
+  local: CommonFlags,
+  labelFlag: string | undefined,
+): CommandContext {
+  const facts: TerminalFacts = { ...stdout(), env: io.env };
+  const extraDirs = [
+    ...(io.env.CSROLES_PATH ?? "")
+      .split(":")
+      .filter((dir) => dir !== "")
+      .map((dir) => ({ dir, from: "CSROLES_PATH" })),
+    ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
+  ];
+  const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(io.env);
+  if (!sessionModule) throw new Error("a command's context was asked for before it ran");
+  const session = new sessionModule.LibrarySession({
+    dataDir: io.dataDir,
+    extraDirs,
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+    strict: global.strict === true || local.strict === true,
+    report: (problems) => reportSkipped(problems, io.writeErr),
+  });
+  return {
+    env: io.env,
+    output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
+    labelLang: resolveLabelLanguage(labelFlag, io.env),
+    library: () => session.library(),
+    rolesById: (queries) => session.rolesById(queries),
+    inspectLibrary: () => session.inspectLibrary(),
+  };
+}
 
 /** What the output stream is: a terminal (and how wide) or not. */
 export interface StdoutFacts {
@@ -150,52 +101,24 @@ export interface RunIo {
   writeErr: (text: string) => void;
   /** What writeOut writes to; process.stdout's facts when not given. */
   stdout?: StdoutFacts;
-  /** Register every command whatever the arguments (tests check that it changes nothing). */
-  allCommands?: boolean;
 }
 
-const REGISTRARS: Record<string, (program: Command, kit: CommandKit) => void> = {
-  list: registerList,
-  show: registerShow,
-  search: registerSearch,
-  compare: registerCompare,
-  gap: registerGap,
-  graph: registerGraph,
-  pick: registerPick,
-  validate: registerValidate,
-};
-
-/** Options before the command name that take a value (see addCommonOptions). */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(["--data", "--lang"]);
-const GLOBAL_FLAGS = new Set(["--strict", "--no-cache", "--color", "--no-color"]);
-
-/**
- * The command these arguments run, when that is certain: then only that command is registered
- * with commander (registering all six is a fifth of the start-up of `show`). Undefined, and all
- * are registered, for help, the version, an unknown option or command, or anything unusual:
- * commander then parses, suggests and explains exactly as ever.
- */
-export function soleCommand(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) {
-      i++;
-      continue;
-    }
-    if (GLOBAL_FLAGS.has(arg) || /^--(data|lang)=/.test(arg)) continue;
-    if (arg.startsWith("-") || !Object.hasOwn(REGISTRARS, arg)) return undefined;
-    const rest = argv.slice(i + 1);
-    return rest.includes("-h") || rest.includes("--help") ? undefined : arg;
-  }
-  return undefined;
-}
+const REGISTRARS = [
+  registerList,
+  registerShow,
+  registerSearch,
+  registerCompare,
+  registerGap,
+  registerGraph,
+  registerPick,
+  registerValidate,
+];
 
 /** Runs csroles and returns the exit code; all printing goes through `io`. */
 export async function run(io: RunIo): Promise<number> {
   // Asked only when needed: process.stdout is created on first use, which takes milliseconds.
   const stdout = (): StdoutFacts =>
     io.stdout ?? { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns };
-  const session = new Session(io.env, io.dataDir, io.writeErr, stdout);
   let exitCode: number = ExitCode.ok;
   const finish = (result: CommandResult) => {
     io.writeOut(result.stdout);
@@ -235,27 +158,13 @@ export async function run(io: RunIo): Promise<number> {
 
   const kit: CommandKit = {
     globals,
-    context: (local, labelFlag) => session.context(globals(), local, labelFlag),
+    context: (local, labelFlag) => commandContext(io, stdout, globals(), local, labelFlag),
     async run(produce) {
-      libraryModules ??= {
-        loadLibrary: (await import("./io/load-library.js")).loadLibrary,
-        lookUpRoles: (await import("./io/look-up-roles.js")).lookUpRoles,
-      };
-      // Costly modules load on first need (see lazy-module.ts): import, then run again.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          finish(await produce());
-          return;
-        } catch (error) {
-          if (!(error instanceof ModuleNeeded) || attempt > 4) throw error;
-          await error.load();
-        }
-      }
+      sessionModule ??= await import("./io/library-session.js");
+      finish(await produce());
     },
   };
-  const sole = io.allCommands ? undefined : soleCommand(io.argv);
-  for (const [name, register] of Object.entries(REGISTRARS))
-    if (!sole || name === sole) register(program, kit);
+  for (const register of REGISTRARS) register(program, kit);
 
   // Bare `csroles` shows the usage, as git and npm do.
   if (io.argv.length === 0) {

@@ -5,13 +5,10 @@ import { ExitCode } from "./errors.js";
 import { neutralize } from "./render/neutralize.js";
 
 // The entry point: the only place that touches process streams, signals and the exit code. Loading
-// this module does nothing by itself: bin/csroles.js loads the bundle, then calls main(), and the
-// build's code-cache training (scripts/train-code-cache.cjs) calls run() in-process instead.
-export { run };
+// this module does nothing by itself: bin/csroles.js imports it, then calls main().
 
-/** The package's data/ folder: dist/csroles.cjs and src/main.ts both sit one level below the root. */
+/** The package's data/ folder: dist/main.js and src/main.ts both sit one level below the root. */
 export function packageDataDir(): string {
-  // The bundle is CommonJS: the build defines import.meta.dirname as its __dirname.
   return join(import.meta.dirname, "../data/");
 }
 

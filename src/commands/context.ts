@@ -1,6 +1,5 @@
 import type { Language } from "../core/profile.js";
-import type { Library } from "../io/load-library.js";
-import type { RolesById } from "../io/look-up-roles.js";
+import type { Library, RolesById } from "../io/load-library.js";
 import type { OutputContext } from "../render/output-context.js";
 
 /** What every command gets from the entry point: how to write, and the loaded profiles. */
@@ -12,7 +11,7 @@ export interface CommandContext {
   /** Loads (once) the vocabulary and every profile folder; problems are already reported. */
   library(): Library;
   /**
-   * Finds roles given by id from their own files only (look-up-roles.ts); undefined when the
+   * Finds roles given by id from their own files only (findRolesById in io/load-library.ts); undefined when the
    * queries need the whole library (then use `library()`, which also reports problems).
    */
   rolesById(queries: string[]): RolesById | undefined;

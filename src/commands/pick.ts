@@ -1,9 +1,7 @@
 import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { parserModule } from "../io/load-library.js";
 import { resolveWidth } from "../render/output-context.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
-import { chalkModule } from "../render/theme.js";
 import type { CommandContext, CommandResult } from "./context.js";
 
 export interface PickRequest {
@@ -36,9 +34,6 @@ export async function runPick(
 ): Promise<CommandResult> {
   if (!terminal.stdin.isTTY || !terminal.stdout.isTTY) throw notATerminal();
   const library = context.library();
-  // The picker prints as it goes, so nothing may be loaded lazily halfway through a session.
-  if (context.output.color) await chalkModule.load();
-  await parserModule.load();
   const [{ runPicker }, screens, { runCompare }, { runSearch }] = await Promise.all([
     import("../picker/session.js"),
     import("../picker/screens.js"),

@@ -1,6 +1,12 @@
-import { checkQuery, SEARCH_SCOPES, type SearchOutcome, type SearchScope } from "../core/search/search.js";
+import {
+  checkQuery,
+  SEARCH_SCOPES,
+  type SearchOutcome,
+  type SearchScope,
+  SkillToolSearch,
+} from "../core/search/search.js";
+import { buildSearchIndex } from "../core/search/search-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
-import { searchOf } from "../io/load-search.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import {
@@ -58,7 +64,7 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
   const limit = parseLimit(flags.limit);
   const query = checkQuery(words.join(" "));
   const library = context.library();
-  const search = searchOf(library);
+  const search = new SkillToolSearch(buildSearchIndex(library.roles, library.vocabulary), library.vocabulary);
   // The terminal table lists only the first roles of each hit; the other formats list them all.
   const rolesPerHit = format === "table" ? ROLES_SHOWN_PER_HIT : undefined;
   const outcome = search.search(query, { scope, labelLang: context.labelLang, limit, rolesPerHit });

@@ -1,7 +1,7 @@
 import type { Problem } from "../core/problem.js";
 import { findUnmappedEntries, type UnmappedEntry } from "../core/unmapped-entries.js";
 import { ExitCode } from "../errors.js";
-import { describeProblem, displayPath } from "../io/describe-problem.js";
+import { describeProblem, displayPath } from "../render/describe-problem.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import { wrapIndented } from "../render/wrap-text.js";

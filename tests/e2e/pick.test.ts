@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, openSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BIN, displayWidth, ROOT, runCli } from "../helpers/run-cli.js";
 
@@ -355,23 +354,5 @@ describe("csroles pick without a terminal", () => {
     } finally {
       closeSync(devNull);
     }
-  });
-});
-
-describe("loading the prompts", () => {
-  /** A string only @inquirer/core contains: where it is bundled, the prompts are. */
-  const INQUIRER = "User force closed the prompt";
-  const DIST = join(ROOT, "dist");
-  const read = (file: string) => readFileSync(join(DIST, file), "utf8");
-
-  it("happens only when pick runs (the prompts are a bundle of their own)", () => {
-    // The prompts are in dist/inquirer.cjs alone; the main bundle requires it in one place, the
-    // picker's module, which initialises only once pick has found a terminal. That no other
-    // command loads it is checked in tests/e2e/start-up.test.ts.
-    expect(read("csroles.cjs")).not.toContain(INQUIRER);
-    expect(read("inquirer.cjs")).toContain(INQUIRER);
-    expect(read("csroles.cjs").match(/require\("[^"]*inquirer[^"]*"\)/g)).toEqual([
-      'require("./inquirer.cjs")',
-    ]);
   });
 });

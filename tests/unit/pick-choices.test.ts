@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fitText, keysHelp, type RoleFacts, roleChoiceText, roleFacts } from "../../src/picker/choices.js";
 import { promptTheme } from "../../src/picker/prompt-theme.js";
-import { chalkModule } from "../../src/render/theme.js";
 import { displayWidth } from "../../src/render/wrap-text.js";
 import { EXECUTIVE, TEAM_LEAD } from "./pick-fixtures.js";
 
 // The prompt theme is tested with colour on: import chalk as pick does before it starts.
-await chalkModule.load();
 
 const teamLead: RoleFacts = roleFacts(TEAM_LEAD.profile, "Mid-level");
 const english: RoleFacts = {

@@ -2,13 +2,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSearch } from "../../src/commands/search.js";
 import { CsrolesError, ExitCode } from "../../src/errors.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
 import { displayWidth, isPlainText, ROOT } from "../helpers/run-cli.js";
 import { libraryContext } from "../helpers/test-data.js";
-
-// Loading without a cache parses every file: import the parser first.
-await ensureParser();
 
 // The Big List of Naughty Strings, read from the shared test data (not copied into the project).
 const naughty: string[] = [...NAUGHTY_STRINGS];
