@@ -83,6 +83,7 @@ function commandContext(
     library: () => session.library(),
     rolesById: (queries) => session.rolesById(queries),
     inspectLibrary: () => session.inspectLibrary(),
+    onExit: (cleanUp) => io.onExit?.(cleanUp) ?? (() => {}),
   };
 }
 
@@ -101,6 +102,8 @@ export interface RunIo {
   writeErr: (text: string) => void;
   /** What writeOut writes to; process.stdout's facts when not given. */
   stdout?: StdoutFacts;
+  /** See CommandContext.onExit; nothing is done on exit when not given (in-process runs). */
+  onExit?: (cleanUp: () => void) => () => void;
 }
 
 const REGISTRARS = [

@@ -15,7 +15,26 @@ export function packageDataDir(): string {
 // SIGINT and SIGTERM keep their default action on purpose: the process ends at once, even in
 // the middle of loading thousands of profiles (a JavaScript handler would wait for that work to
 // finish), with no stack trace, and the shell reports 130 and 143. Nothing needs cleaning up:
-// the cache is written to temporary files renamed into place. (`pick` handles its own keys.)
+// the cache is written to a temporary file renamed into place. Only while a command waits for
+// keys (`pick`, through onExit) are they handled here, to clean up the terminal first.
+
+/** Runs `cleanUp` when the process ends, by SIGINT or SIGTERM too, until the returned function is called. */
+function onExit(cleanUp: () => void): () => void {
+  const onSignal = (code: number) => () => {
+    cleanUp();
+    process.exit(code);
+  };
+  const onInterrupt = onSignal(ExitCode.interrupted);
+  const onTerminate = onSignal(ExitCode.terminated);
+  process.once("exit", cleanUp);
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onTerminate);
+  return () => {
+    process.removeListener("exit", cleanUp);
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onTerminate);
+  };
+}
 
 function failedWrite(error: NodeJS.ErrnoException): never {
   // A closed pipe (`csroles list | head -1`) is a normal end, not an error.
@@ -86,6 +105,7 @@ export async function main(): Promise<void> {
     writeOut: (text) => writeOut(text),
     // Messages echo arguments and file names, which may hold escape sequences: never raw to a terminal.
     writeErr: (text) => process.stderr.write(neutralize(text)),
+    onExit,
     ...(direct ? { stdout: { isTTY: false, columns: undefined } } : {}),
   });
 }

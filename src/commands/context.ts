@@ -17,6 +17,11 @@ export interface CommandContext {
   rolesById(queries: string[]): RolesById | undefined;
   /** Loads everything without reporting or judging problems (for `validate`). */
   inspectLibrary(): Library;
+  /**
+   * Until the returned function is called, `cleanUp` runs when the process ends, also by SIGINT or
+   * SIGTERM (then with exit status 130 or 143): for a command that waits for keys (`pick`).
+   */
+  onExit(cleanUp: () => void): () => void;
 }
 
 /** What a command returns; only the entry point writes it. */

@@ -1,5 +1,5 @@
 import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
-import { ExitCode, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { resolveWidth } from "../render/output-context.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
@@ -41,19 +41,10 @@ export async function runPick(
     import("./search.js"),
   ]);
   const withOutput = (output: CommandContext["output"]): CommandContext => ({ ...context, output });
-  const restoreCursor = () => terminal.stdout.write("\u001b[?25h");
   // Esc and Ctrl-C are keys, handled by the picker itself. A SIGINT or SIGTERM sent from outside
-  // may come while a prompt hides the cursor: while the picker waits for keys, these handlers
-  // restore it and exit 130 or 143 (other commands keep the signals' default action).
-  const onSignal = (code: number) => () => {
-    restoreCursor();
-    process.exit(code);
-  };
-  const onInterrupt = onSignal(ExitCode.interrupted);
-  const onTerminate = onSignal(ExitCode.terminated);
-  process.once("exit", restoreCursor);
-  process.once("SIGINT", onInterrupt);
-  process.once("SIGTERM", onTerminate);
+  // may come while a prompt hides the cursor: while the picker waits for keys, the entry point
+  // restores it on the way out.
+  const release = context.onExit(() => terminal.stdout.write("\u001b[?25h"));
   try {
     await runPicker({
       roles: library.roles,
@@ -85,9 +76,7 @@ export async function runPick(
       },
     });
   } finally {
-    process.removeListener("exit", restoreCursor);
-    process.removeListener("SIGINT", onInterrupt);
-    process.removeListener("SIGTERM", onTerminate);
+    release();
   }
   return { stdout: "" };
 }

@@ -191,6 +191,7 @@ describe("runPick", () => {
     inspectLibrary: () => {
       throw new Error("must not load");
     },
+    onExit: () => () => {},
   });
   const stream = (isTTY: boolean) => ({ isTTY }) as NodeJS.ReadStream & NodeJS.WriteStream;
 
