@@ -92,8 +92,8 @@ export function writeCache(file: string, key: CacheKey, cache: LibraryCache): vo
       format: FORMAT,
       key,
       vocabulary: cache.vocabulary,
-      skills: [...tables.skills.keys()].map((text) => JSON.parse(text)),
-      tools: [...tables.tools.keys()].map((text) => JSON.parse(text)),
+      skills: [...tables.skills.keys()].map((text) => text.split("\0")),
+      tools: [...tables.tools.keys()].map((text) => text.split("\0")),
       files,
     });
     writeFileSync(temp, text, { mode: 0o600 });
@@ -142,14 +142,17 @@ interface StoredFile {
   head?: Omit<ProfileHead, "skills" | "tools"> & { skills: number[]; tools: number[] };
 }
 
-/** The JSON text of each distinct entry, by its number (the order first met). */
+/**
+ * Each distinct entry's fields joined by NUL, by its number (the order first met). A field holding a
+ * NUL (a YAML "\\0") gives the entry a field too many, which fails the check on reading: never wrong.
+ */
 interface Tables {
   skills: Map<string, number>;
   tools: Map<string, number>;
 }
 
 function numberOf(table: Map<string, number>, entry: string[]): number {
-  const text = JSON.stringify(entry);
+  const text = entry.join("\0");
   let at = table.get(text);
   if (at === undefined) {
     at = table.size;
