@@ -3,11 +3,12 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { dirname, isAbsolute, join } from "node:path";
 import type { Problem } from "../core/problem.js";
 import type { ProfileHead } from "../core/profile.js";
-import type { Vocabulary } from "../core/vocabulary.js";
+import type { ConceptKind } from "../core/vocabulary.js";
 
 /**
  * The profile cache: one JSON file per library (its list of folders), holding what `list` and
- * `search` need of every profile file (its head, or its problems) and the parsed vocabulary. A
+ * `search` need of every profile file (its head, or its problems), and one more file with the parsed
+ * vocabulary (vocabulary.json: parsing its YAML costs more than the rest of a `show`). A
  * file's entry is used while the file's stamp (size, mtime, ctime, inode) is the one stored; the
  * whole cache only while its key (format, csroles build, folders, vocabulary text) is the same.
  * Anything unreadable, damaged or foreign is ignored and replaced; the cache never changes an
@@ -35,7 +36,6 @@ export interface CachedFile {
 }
 
 export interface LibraryCache {
-  vocabulary: Vocabulary;
   /** By path, as the folder listing makes it. */
   files: Map<string, CachedFile>;
 }
@@ -57,14 +57,8 @@ export function hashText(text: string | Buffer): string {
 
 /** The cache in `file` when it is whole and made for `key`; undefined otherwise, never an error. */
 export function readCache(file: string, key: CacheKey): LibraryCache | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data) || data.format !== FORMAT || !isObject(data.files) || !isObject(data.vocabulary))
-    return undefined;
+  const data = readJson(file);
+  if (!isObject(data) || data.format !== FORMAT || !isObject(data.files)) return undefined;
   if (JSON.stringify(data.key) !== JSON.stringify(key)) return undefined;
   const tables = decodeTables(data.skills, data.tools);
   if (!tables) return undefined;
@@ -73,7 +67,7 @@ export function readCache(file: string, key: CacheKey): LibraryCache | undefined
     const entry = decodeFile(stored, tables);
     if (entry) files.set(path, entry);
   }
-  return { vocabulary: data.vocabulary as unknown as Vocabulary, files };
+  return { files };
 }
 
 /**
@@ -82,21 +76,51 @@ export function readCache(file: string, key: CacheKey): LibraryCache | undefined
  * Failing to write (no cache folder, read-only, full disk) changes nothing but the next run's speed.
  */
 export function writeCache(file: string, key: CacheKey, cache: LibraryCache): void {
+  const tables: Tables = { skills: new Map(), tools: new Map() };
+  const files: Record<string, StoredFile> = {};
+  for (const [path, entry] of cache.files) files[path] = encodeFile(entry, tables);
+  writeJson(file, {
+    format: FORMAT,
+    key,
+    skills: [...tables.skills.keys()].map((text) => text.split("\0")),
+    tools: [...tables.tools.keys()].map((text) => text.split("\0")),
+    files,
+  });
+}
+
+/** The vocabulary's files as parsed from YAML, when kept for the text whose hash is `hash`. */
+export function readVocabularyCache(
+  cacheDir: string,
+  hash: string,
+): Record<ConceptKind, unknown> | undefined {
+  const data = readJson(join(cacheDir, "vocabulary.json"));
+  return isObject(data) && data.format === FORMAT && data.hash === hash && isObject(data.parsed)
+    ? (data.parsed as Record<ConceptKind, unknown>)
+    : undefined;
+}
+
+export function writeVocabularyCache(
+  cacheDir: string,
+  hash: string,
+  parsed: Record<ConceptKind, unknown>,
+): void {
+  writeJson(join(cacheDir, "vocabulary.json"), { format: FORMAT, hash, parsed });
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `data` as JSON, atomically (see writeCache); any failure is ignored. */
+function writeJson(file: string, data: unknown): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     makeFolder(dirname(file));
-    const tables: Tables = { skills: new Map(), tools: new Map() };
-    const files: Record<string, StoredFile> = {};
-    for (const [path, entry] of cache.files) files[path] = encodeFile(entry, tables);
-    const text = JSON.stringify({
-      format: FORMAT,
-      key,
-      vocabulary: cache.vocabulary,
-      skills: [...tables.skills.keys()].map((text) => text.split("\0")),
-      tools: [...tables.tools.keys()].map((text) => text.split("\0")),
-      files,
-    });
-    writeFileSync(temp, text, { mode: 0o600 });
+    writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     try {

@@ -7,7 +7,12 @@ import type { Problem } from "../core/problem.js";
 import { headOf, type LoadedProfile, type LoadedRole } from "../core/profile.js";
 import { isProfileId, profileFileName } from "../core/profile-id.js";
 import { resolveOverrides } from "../core/resolve-overrides.js";
-import { buildVocabulary, type ConceptKind, VOCABULARY_FILES, VocabularyIndex } from "../core/vocabulary.js";
+import {
+  buildVocabulary,
+  type ConceptKind,
+  VOCABULARY_FILES,
+  type VocabularyIndex,
+} from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
 import {
   type CachedFile,
@@ -15,7 +20,9 @@ import {
   cacheFile,
   hashText,
   readCache,
+  readVocabularyCache,
   writeCache,
+  writeVocabularyCache,
 } from "./library-cache.js";
 import { assertFolder, folderPrefix, listProfileFolder, readProfileFile } from "./read-profile-folder.js";
 
@@ -63,7 +70,7 @@ function readVocabularyTexts(dataDir: string): [ConceptKind, string][] {
   });
 }
 
-function parseVocabulary(dataDir: string, texts: [ConceptKind, string][]): VocabularyIndex {
+function parseVocabulary(dataDir: string, texts: [ConceptKind, string][]): Record<ConceptKind, unknown> {
   const raw = {} as Record<ConceptKind, unknown>;
   for (const [kind, text] of texts) {
     try {
@@ -73,18 +80,37 @@ function parseVocabulary(dataDir: string, texts: [ConceptKind, string][]): Vocab
       throw new DataError(`cannot read vocabulary ${path}: ${(error as Error).message.split("\n")[0]}`);
     }
   }
+  return raw;
+}
+
+/**
+ * Reads and checks the vocabulary (data/vocabulary/*.yaml). With a cache folder, its parsed YAML is
+ * kept there for the hash of its text (checked again when read, as the YAML is): parsing it costs
+ * more than the rest of a `show` or `compare`.
+ */
+function vocabularyOf(
+  dataDir: string,
+  cacheDir: string | undefined,
+): { vocabulary: VocabularyIndex; hash: string } {
+  const texts = readVocabularyTexts(dataDir);
+  const hash = hashText(texts.map(([, text]) => text).join("\0"));
+  const cached = cacheDir === undefined ? undefined : readVocabularyCache(cacheDir, hash);
+  const fromCache = cached && buildVocabulary(cached);
+  if (fromCache && "vocabulary" in fromCache) return { vocabulary: fromCache.vocabulary, hash };
+  const raw = parseVocabulary(dataDir, texts);
   const built = buildVocabulary(raw);
   if ("problems" in built) {
     throw new DataError(
       `the vocabulary in ${join(dataDir, "vocabulary")} is invalid: ${built.problems.join("; ")}`,
     );
   }
-  return built.vocabulary;
+  if (cacheDir !== undefined) writeVocabularyCache(cacheDir, hash, raw);
+  return { vocabulary: built.vocabulary, hash };
 }
 
-/** Reads and checks the vocabulary (data/vocabulary/*.yaml). */
+/** Reads and checks the vocabulary (data/vocabulary/*.yaml), without a cache. */
 export function loadVocabulary(dataDir: string): VocabularyIndex {
-  return parseVocabulary(dataDir, readVocabularyTexts(dataDir));
+  return vocabularyOf(dataDir, undefined).vocabulary;
 }
 
 /** The profile folders in load order; a folder named twice is read once, at its first place. */
@@ -120,15 +146,10 @@ function readProfile(role: LoadedRole, vocabulary: VocabularyIndex): LoadedProfi
  */
 export function loadLibrary(sources: LibrarySources): Library {
   const folders = resolveFolders(sources);
-  const texts = readVocabularyTexts(sources.dataDir);
-  const key: CacheKey = {
-    version: VERSION,
-    folders,
-    vocabulary: hashText(texts.map(([, t]) => t).join("\0")),
-  };
+  const { vocabulary, hash } = vocabularyOf(sources.dataDir, sources.cacheDir);
+  const key: CacheKey = { version: VERSION, folders, vocabulary: hash };
   const file = sources.cacheDir === undefined ? undefined : cacheFile(sources.cacheDir, folders);
   const cache = file === undefined ? undefined : readCache(file, key);
-  const vocabulary = cache ? new VocabularyIndex(cache.vocabulary) : parseVocabulary(sources.dataDir, texts);
 
   const cached = new Map<string, CachedFile>();
   const paths: string[] = [];
@@ -157,8 +178,7 @@ export function loadLibrary(sources: LibrarySources): Library {
     });
   }
   if (cache && cache.files.size !== cached.size) changed = true;
-  if (file !== undefined && changed)
-    writeCache(file, key, { vocabulary: vocabulary.vocabulary, files: cached });
+  if (file !== undefined && changed) writeCache(file, key, { files: cached });
 
   const { kept, problems: clashes } = resolveOverrides(candidates);
   const order = new Map(paths.map((path, i) => [path, i]));
@@ -191,7 +211,7 @@ export function findRolesById(sources: LibrarySources, queries: string[]): Roles
   const ids = queries.map((query) => query.trim());
   if (new Set(ids).size !== ids.length || !ids.every(isProfileId)) return undefined;
   const folders = resolveFolders(sources);
-  const vocabulary = loadVocabulary(sources.dataDir);
+  const { vocabulary } = vocabularyOf(sources.dataDir, sources.cacheDir);
   const profiles: LoadedProfile[] = [];
   for (const id of ids) {
     const name = profileFileName(id);

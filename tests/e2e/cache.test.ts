@@ -75,17 +75,21 @@ async function expectSameWithAndWithoutCache(lib: TestLibrary) {
   };
 }
 
+/** The library's cache files (not the vocabulary's). */
 function cacheFiles(lib: TestLibrary): string[] {
-  return readdirSync(lib.cacheDir).map((name) => join(lib.cacheDir, name));
+  return readdirSync(lib.cacheDir)
+    .filter((name) => name.startsWith("library-"))
+    .map((name) => join(lib.cacheDir, name));
 }
 
 describe("the profile cache", () => {
-  it("answers as without it, and is one file written on first use", async () => {
+  it("answers as without it, and is one file (and the vocabulary's) written on first use", async () => {
     const lib = library();
     const first = await expectSameWithAndWithoutCache(lib);
     expect(first.list.roles).toHaveLength(5 + 1 + 12);
     expect(first.listErr).toContain("broken.md");
     expect(cacheFiles(lib)).toEqual([expect.stringMatching(/\/library-[0-9a-f]+\.json$/)]);
+    expect(readdirSync(lib.cacheDir)).toContain("vocabulary.json");
   });
 
   it("leaves show and compare by id to the roles' own files; by title every file is read and reported", async () => {
@@ -241,6 +245,6 @@ describe("a cache folder that cannot be used", () => {
     });
     expect(result.code).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
-    expect(readdirSync(join(home, ".cache", "csroles"))).toHaveLength(1);
+    expect(readdirSync(join(home, ".cache", "csroles"))).toContain("vocabulary.json");
   });
 });

@@ -76,8 +76,11 @@ function outcome(library: Library) {
   };
 }
 
+/** The library's cache files (not the vocabulary's). */
 function cacheFiles(): string[] {
-  return readdirSync(cacheDir).map((name) => join(cacheDir, name));
+  return readdirSync(cacheDir)
+    .filter((name) => name.startsWith("library-"))
+    .map((name) => join(cacheDir, name));
 }
 
 /** Uncached, then cached twice (the first may write, the second reads): all three the same. */
@@ -97,13 +100,14 @@ function profilePath(index: number): string {
 }
 
 describe("the profile cache", () => {
-  it("gives the same roles, profiles and search results, from one file", () => {
+  it("gives the same roles, profiles and search results, from one file and the vocabulary's", () => {
     rmSync(cacheDir, { recursive: true, force: true });
     const reference = expectSameWithAndWithoutCache();
     expect(reference.roles).toHaveLength(5 + 60);
     expect(reference.searches.some((s) => s.total > 0)).toBe(true);
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()[0]).toMatch(/library-[0-9a-f]+\.json$/);
+    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^library-/), "vocabulary.json"]);
   });
 
   it("does not write the cache again when nothing changed", () => {
@@ -184,6 +188,24 @@ describe("the profile cache", () => {
     expect(outcome(load())).toEqual(reference);
     // Replaced: the next run reads it and gives the same.
     expect(JSON.parse(readFileSync(cacheFiles()[0] ?? "", "utf8")).format).toBe(1);
+    expect(outcome(load())).toEqual(reference);
+  });
+
+  it.each([
+    ["not JSON", (path: string) => writeFileSync(path, "{ this is not json")],
+    ["empty", (path: string) => writeFileSync(path, "")],
+    ["kept for another vocabulary text", edited((cache) => (cache.hash = "0000"))],
+    ["of another format", edited((cache) => (cache.format = 0))],
+    ["with a list that is not one", edited((cache) => (cache.parsed.skills = "x"))],
+    ["with a concept of the wrong shape", edited((cache) => (cache.parsed.tools[0] = 5))],
+    ["without a kind", edited((cache) => delete cache.parsed.levels)],
+  ])("ignores and replaces a vocabulary file %s", (_, damage) => {
+    const reference = outcome(load(null));
+    load();
+    const file = join(cacheDir, "vocabulary.json");
+    damage(file);
+    expect(outcome(load())).toEqual(reference);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1);
     expect(outcome(load())).toEqual(reference);
   });
 });
