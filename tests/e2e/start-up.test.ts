@@ -1,7 +1,7 @@
 // How bin/csroles.js starts the program: the bundle in dist/, clear words when dist/ is missing,
 // stack traces that name the bundle, and output that arrives whole through a slow pipe.
 
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdirSync,
@@ -87,23 +87,19 @@ describe("output that is not a terminal", () => {
       writeFileSync(join(folder, `agent-${i}.md`), valid.replace("id: support-agent", `id: agent-${i}`));
   });
 
-  it("arrives whole through a pipe read only after it filled up", async () => {
+  it("arrives whole through a pipe read only after it filled up", () => {
     const args = ["list", "--json", "--data", folder];
     const expected = runCli(args);
     expect(expected.code).toBe(0);
     expect(expected.stdout.length).toBeGreaterThan(100_000); // more than a pipe holds (64 KB)
-    const child = spawn(process.execPath, [BIN, ...args], {
+    // A real pipe (the shell's), whose reader starts only after the pipe has filled up.
+    const result = spawnSync("sh", ["-c", '"$0" "$@" | (sleep 0.5; cat)', process.execPath, BIN, ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", XDG_CACHE_HOME: TEST_CACHE_HOME },
-      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
     });
-    child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the pipe fills up meanwhile
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stdout.resume();
-    const code = await new Promise((resolve) => child.on("close", resolve));
-    expect(code).toBe(0);
-    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected.stdout);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected.stdout);
     // Two runs over 400 profiles, the first parsing them all: room for a busy machine.
   }, 60_000);
 });
