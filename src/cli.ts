@@ -10,45 +10,34 @@ import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
-import { LANGUAGES, type Language } from "./core/profile.js";
-import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
+import type { Language } from "./core/profile.js";
+import { CsrolesError, DataError, ExitCode } from "./errors.js";
 import { describeProblem } from "./io/describe-problem.js";
 import type { Library } from "./io/load-library.js";
 import { cacheFolder } from "./io/profile-cache.js";
 import { ModuleNeeded } from "./lazy-module.js";
+import { resolveLanguage } from "./messages/resolve-language.js";
+import { type Message, message, say, sayMessage } from "./messages/translate.js";
 import { fitHelpText } from "./render/help-text.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
-
-function parseLanguage(value: string, from: string): Language {
-  const lang = value.trim().toLowerCase();
-  if ((LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
-  throw new UsageError(`unknown language '${value}' in ${from}`, `use one of ${LANGUAGES.join(", ")}`);
-}
-
-/** Maps a POSIX locale (sv_SE.UTF-8, nb_NO, no, C) to a label language; unknown ones give English. */
-export function languageFromLocale(locale: string | undefined): Language {
-  const code = (locale ?? "").toLowerCase().split(/[_.@-]/)[0] ?? "";
-  if (code === "no" || code === "nn") return "nb";
-  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : "en";
-}
-
-function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language {
-  if (flag !== undefined) return parseLanguage(flag, "--lang");
-  if (env.CSROLES_LANG) return parseLanguage(env.CSROLES_LANG, "CSROLES_LANG");
-  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
 
 class Session {
   private loaded: Library | undefined;
   /** Loaded without reporting its problems (to mend the cache for a look-up by id); load() reports them. */
   private unreported: Library | undefined;
 
+  /** The interface language, once a command's context is made; the locale's until then. */
+  lang: Language;
+  private warned = false;
+
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly dataDir: string,
     private readonly writeErr: (text: string) => void,
     private readonly stdout: () => StdoutFacts,
-  ) {}
+  ) {
+    this.lang = resolveLanguage(undefined, env).lang;
+  }
 
   context(global: CommonFlags, local: CommonFlags, labelFlag: string | undefined): CommandContext {
     const facts: TerminalFacts = { ...this.stdout(), env: this.env };
@@ -61,10 +50,19 @@ class Session {
     ];
     const strict = global.strict === true || local.strict === true;
     const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(this.env);
+    const language = resolveLanguage(labelFlag, this.env);
+    this.lang = language.lang;
+    // Once a run, though a command may make its context again (see ModuleNeeded).
+    if (language.warning && !this.warned) {
+      this.warned = true;
+      const warning = `${say(this.lang, "error.warningPrefix")}: ${sayMessage(this.lang, language.warning)}`;
+      this.writeErr(`csroles: ${warning}\n`);
+    }
     return {
       env: this.env,
       output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
-      labelLang: resolveLabelLanguage(labelFlag, this.env),
+      labelLang: language.lang,
+      labelLangChosen: language.chosen,
       library: () => {
         if (!this.loaded) this.loaded = this.load(extraDirs, strict, cacheDir);
         return this.loaded;
@@ -113,15 +111,19 @@ class Session {
       byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
     for (const [first, ...more] of byFile.values()) {
       if (!first) continue;
-      const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
-      this.writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
+      const problem = describeProblem(first);
+      const line =
+        more.length > 0
+          ? say(this.lang, "error.skippedMore", { problem, count: more.length })
+          : say(this.lang, "error.skipped", { problem });
+      this.writeErr(`csroles: ${line}\n`);
     }
     if (strict && library.problems.length > 0) {
       const files = new Set(library.problems.map((p) => p.file)).size;
-      throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
+      throw new DataError(message("error.strictInvalid", { count: files }));
     }
     if (library.roles.length === 0) {
-      throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
+      throw new DataError(message("error.noProfile"), message("error.noProfileHint"));
     }
     return library;
   }
@@ -219,7 +221,7 @@ export async function run(io: RunIo): Promise<number> {
       // process.stdout even when stdout is not a terminal.
       getOutHasColors: () => stdout().isTTY && process.stdout.hasColors?.() === true,
     });
-  addCommonOptions(program, true);
+  addCommonOptions(program);
   program.addHelpText(
     "after",
     `${examples(
@@ -265,35 +267,34 @@ export async function run(io: RunIo): Promise<number> {
   try {
     await program.parseAsync(io.argv, { from: "user" });
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, session.lang);
   }
   return exitCode;
 }
 
-function reportError(error: unknown, io: RunIo): number {
+function reportError(error: unknown, io: RunIo, lang: Language): number {
+  const hint = (text: Message | string) => `${say(lang, "error.hintPrefix")}: ${sayMessage(lang, text)}\n`;
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return ExitCode.ok;
     // `csroles help <unknown>`: commander shows the help as an error (to the silenced stream).
-    const message =
+    const said =
       error.code === "commander.help"
         ? "cannot show help: unknown command"
         : error.message.replace(/^error: /, "");
     // commander puts its suggestion on a second line, "(Did you mean list?)": make it the hint.
-    const [problem = "", suggestion] = message.split(/\n\(Did you mean (.+)\?\)/);
+    const [problem = "", suggestion] = said.split(/\n\(Did you mean (.+)\?\)/);
     io.writeErr(`csroles: ${problem}\n`);
-    io.writeErr(
-      suggestion ? `hint: did you mean ${suggestion}?\n` : "hint: run 'csroles --help' for usage\n",
-    );
+    io.writeErr(hint(suggestion ? message("error.didYouMean", { suggestion }) : message("error.seeHelp")));
     return ExitCode.usage;
   }
   if (error instanceof CsrolesError) {
-    io.writeErr(`csroles: ${error.message}\n`);
-    if (error.hint) io.writeErr(`hint: ${error.hint}\n`);
+    io.writeErr(`csroles: ${sayMessage(lang, error.text)}\n`);
+    if (error.hintText !== undefined) io.writeErr(hint(error.hintText));
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
   io.writeErr(`csroles: internal error: ${detail.split("\n")[0]}\n`);
   if (io.env.CSROLES_DEBUG === "1" && error instanceof Error) io.writeErr(`${error.stack}\n`);
-  else io.writeErr("hint: set CSROLES_DEBUG=1 to see the details, and please report it\n");
+  else io.writeErr(hint(message("error.internalHint")));
   return 70;
 }

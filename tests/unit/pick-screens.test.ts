@@ -12,10 +12,10 @@ const roles = rankableRoles(PICK_ROLES, vocabulary);
 const facts = new Map<LoadedRole, RoleFacts>(
   PICK_ROLES.map((role) => [
     role,
-    roleFacts(role.profile, vocabulary.label("levels", role.profile.level, "en")),
+    roleFacts(role.profile, vocabulary.label("levels", role.profile.level, "en"), "en"),
   ]),
 );
-const look = { width: 80, color: false, pageSize: 10 };
+const look = { width: 80, color: false, pageSize: 10, lang: "en" } as const;
 
 /** Any SGR (colour, bold, dim) escape; cursor movement and visibility are not styling. */
 const STYLING = /\u001b\[[0-9;]*m/;
