@@ -160,5 +160,9 @@ export const da: Catalogue = {
   "error.strictInvalid": "1 profilfil er ugyldig (--strict)|{count} profilfiler er ugyldige (--strict)",
   "error.noProfile": "fandt ingen brugbar profil",
   "error.noProfileHint": "tjek de mapper, der er angivet med --data eller CSROLES_PATH",
+  "error.folderEmptyName": "{from} fik et tomt mappenavn",
+  "error.folderMissing": "{from}-mappen '{dir}' findes ikke",
+  "error.notAFolder": "{from} '{dir}' er ikke en mappe",
+  "error.folderHint": "angiv en mappe med .md-profiler",
   "error.interrupted": "afbrudt",
 };

@@ -163,6 +163,10 @@ export const en = {
   "error.strictInvalid": "1 profile file invalid (--strict)|{count} profile files invalid (--strict)",
   "error.noProfile": "no usable profile found",
   "error.noProfileHint": "check the folders given with --data or CSROLES_PATH",
+  "error.folderEmptyName": "{from} was given an empty folder name",
+  "error.folderMissing": "{from} folder '{dir}' does not exist",
+  "error.notAFolder": "{from} '{dir}' is not a folder",
+  "error.folderHint": "give a folder that holds .md profiles",
   "error.interrupted": "interrupted",
 } as const;
 

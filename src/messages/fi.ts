@@ -162,5 +162,9 @@ export const fi: Catalogue = {
   "error.noProfile": "käyttökelpoista profiilia ei löytynyt",
   "error.noProfileHint":
     "tarkista kansiot, jotka on annettu valitsimella --data tai muuttujassa CSROLES_PATH",
+  "error.folderEmptyName": "{from} sai tyhjän kansion nimen",
+  "error.folderMissing": "{from}-kansiota '{dir}' ei ole olemassa",
+  "error.notAFolder": "{from} '{dir}' ei ole kansio",
+  "error.folderHint": "anna kansio, jossa on .md-profiileja",
   "error.interrupted": "keskeytetty",
 };

@@ -160,5 +160,9 @@ export const nb: Catalogue = {
   "error.strictInvalid": "1 profilfil er ugyldig (--strict)|{count} profilfiler er ugyldige (--strict)",
   "error.noProfile": "fant ingen brukbar profil",
   "error.noProfileHint": "sjekk mappene som er angitt med --data eller CSROLES_PATH",
+  "error.folderEmptyName": "{from} fikk et tomt mappenavn",
+  "error.folderMissing": "{from}-mappen '{dir}' finnes ikke",
+  "error.notAFolder": "{from} '{dir}' er ikke en mappe",
+  "error.folderHint": "angi en mappe med .md-profiler",
   "error.interrupted": "avbrutt",
 };

@@ -160,5 +160,9 @@ export const sv: Catalogue = {
   "error.strictInvalid": "1 profilfil är ogiltig (--strict)|{count} profilfiler är ogiltiga (--strict)",
   "error.noProfile": "hittade ingen användbar profil",
   "error.noProfileHint": "kontrollera mapparna som anges med --data eller CSROLES_PATH",
+  "error.folderEmptyName": "{from} fick ett tomt mappnamn",
+  "error.folderMissing": "{from}-mappen '{dir}' finns inte",
+  "error.notAFolder": "{from} '{dir}' är inte en mapp",
+  "error.folderHint": "ange en mapp med .md-profiler",
   "error.interrupted": "avbrutet",
 };

@@ -64,6 +64,21 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(run(["list", "--lang", lang, "--written-in", "en"]).stdout).toBe(`${t("list.noMatch")}\n`);
   });
 
+  it("list: at 80 columns, no title, English title word or level label is broken", () => {
+    const { stdout } = runCli(["list", "--lang", lang]);
+    const roles = JSON.parse(runCli(["list", "--lang", lang, "--json"]).stdout).roles as {
+      title: string;
+      title_en: string;
+      level_label: string;
+    }[];
+    for (const role of roles) {
+      for (const word of [...role.title.split(" "), ...role.title_en.split(" "), role.level_label]) {
+        expect(stdout, word).toContain(word);
+      }
+    }
+    for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it("search: the hit line and table headers", () => {
     const { stdout } = run(["search", "zendesk", "--limit", "1", "--lang", lang]);
     expect(stdout).toContain(t("search.kindTool"));
