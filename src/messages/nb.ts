@@ -112,7 +112,7 @@ export const nb: Catalogue = {
   "error.warningPrefix": "advarsel",
   "error.useOneOf": "bruk en av {values}",
   "error.didYouMean": "mente du {suggestion}?",
-  "error.seeHelp": "kjør 'csroles --help' for å se bruken",
+  "error.seeHelp": "kjør 'csroles --help' for å se hvordan kommandoen brukes",
   "error.internalHint": "sett CSROLES_DEBUG=1 for å se detaljene, og meld gjerne fra om feilen",
   "error.unknownLanguage": "ukjent språk '{value}' i {option}",
   "error.ignoredLanguage": "CSROLES_LANG '{value}' er ikke en av {values}; verdien blir ignorert",

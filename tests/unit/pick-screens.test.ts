@@ -135,6 +135,29 @@ describe("chooseAction", () => {
     await expect(answer).resolves.toBe("compare");
   });
 
+  it("speaks the interface language (Norwegian here)", async () => {
+    const { answer, events, getScreen } = await render(chooseAction, {
+      ...look,
+      lang: "nb",
+      title: "Kundtjänstteamledare",
+      canCompare: false,
+    });
+    expect(getScreen()).toBe(
+      [
+        "? Kundtjänstteamledare – hva vil du gjøre?",
+        "❯ Vis profilen",
+        "- Sammenlign med andre roller (ingen annen rolle)",
+        "  Søk i ferdigheter og verktøy",
+        "  Tilbake til rollelisten",
+        "  Avslutt",
+        "",
+        "↑↓ flytt • ⏎ velg • esc avslutt",
+      ].join("\n"),
+    );
+    events.keypress("enter");
+    await expect(answer).resolves.toBe("show");
+  });
+
   it.each([
     [0, "show"],
     [2, "search"],
