@@ -11,40 +11,27 @@ import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
 import type { Problem } from "./core/problem.js";
-import { LANGUAGES, type Language } from "./core/profile.js";
-import { CsrolesError, ExitCode, UsageError } from "./errors.js";
+import type { Language } from "./core/profile.js";
+import { CsrolesError, ExitCode } from "./errors.js";
 import { cacheFolder } from "./io/library-cache.js";
+import { resolveLanguage } from "./messages/resolve-language.js";
+import { type Message, message, say, sayMessage } from "./messages/translate.js";
 import { describeProblem } from "./render/describe-problem.js";
 import { fitHelpText } from "./render/help-text.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
-function parseLanguage(value: string, from: string): Language {
-  const lang = value.trim().toLowerCase();
-  if ((LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
-  throw new UsageError(`unknown language '${value}' in ${from}`, `use one of ${LANGUAGES.join(", ")}`);
-}
-
-/** Maps a POSIX locale (sv_SE.UTF-8, nb_NO, no, C) to a label language; unknown ones give English. */
-export function languageFromLocale(locale: string | undefined): Language {
-  const code = (locale ?? "").toLowerCase().split(/[_.@-]/)[0] ?? "";
-  if (code === "no" || code === "nn") return "nb";
-  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : "en";
-}
-
-function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language {
-  if (flag !== undefined) return parseLanguage(flag, "--lang");
-  if (env.CSROLES_LANG) return parseLanguage(env.CSROLES_LANG, "CSROLES_LANG");
-  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
 /** One line per bad file (the first problem, and how many more); `csroles validate` lists every problem. */
-function reportSkipped(problems: Problem[], writeErr: (text: string) => void): void {
+function reportSkipped(problems: Problem[], writeErr: (text: string) => void, lang: Language): void {
   const byFile = new Map<string, Problem[]>();
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   for (const [first, ...more] of byFile.values()) {
     if (!first) continue;
-    const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
-    writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
+    const problem = describeProblem(first);
+    const line =
+      more.length > 0
+        ? say(lang, "error.skippedMore", { problem, count: more.length })
+        : say(lang, "error.skipped", { problem });
+    writeErr(`csroles: ${line}\n`);
   }
 }
 
@@ -55,11 +42,20 @@ let sessionModule: typeof import("./io/library-session.js") | undefined;
 function commandContext(
   io: RunIo,
   stdout: () => StdoutFacts,
+  language: RunLanguage,
   global: CommonFlags,
   local: CommonFlags,
   labelFlag: string | undefined,
 ): CommandContext {
   const facts: TerminalFacts = { ...stdout(), env: io.env };
+  const chosen = resolveLanguage(labelFlag, io.env);
+  language.lang = chosen.lang;
+  // Once a run, though a command may make its context again.
+  if (chosen.warning && !language.warned) {
+    language.warned = true;
+    const warning = `${say(chosen.lang, "error.warningPrefix")}: ${sayMessage(chosen.lang, chosen.warning)}`;
+    io.writeErr(`csroles: ${warning}\n`);
+  }
   const extraDirs = [
     ...(io.env.CSROLES_PATH ?? "")
       .split(":")
@@ -74,17 +70,25 @@ function commandContext(
     extraDirs,
     ...(cacheDir === undefined ? {} : { cacheDir }),
     strict: global.strict === true || local.strict === true,
-    report: (problems) => reportSkipped(problems, io.writeErr),
+    report: (problems) => reportSkipped(problems, io.writeErr, chosen.lang),
   });
   return {
     env: io.env,
     output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
-    labelLang: resolveLabelLanguage(labelFlag, io.env),
+    labelLang: chosen.lang,
+    labelLangChosen: chosen.chosen,
     library: () => session.library(),
     rolesById: (queries) => session.rolesById(queries),
     inspectLibrary: () => session.inspectLibrary(),
     onExit: (cleanUp) => io.onExit?.(cleanUp) ?? (() => {}),
   };
+}
+
+/** The interface language of a run: the locale's until a command's context resolves its own. */
+interface RunLanguage {
+  lang: Language;
+  /** Whether the warning about an unsupported CSROLES_LANG was printed. */
+  warned: boolean;
 }
 
 /** What the output stream is: a terminal (and how wide) or not. */
@@ -122,6 +126,7 @@ export async function run(io: RunIo): Promise<number> {
   // Asked only when needed: process.stdout is created on first use, which takes milliseconds.
   const stdout = (): StdoutFacts =>
     io.stdout ?? { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns };
+  const language: RunLanguage = { lang: resolveLanguage(undefined, io.env).lang, warned: false };
   let exitCode: number = ExitCode.ok;
   const finish = (result: CommandResult) => {
     io.writeOut(result.stdout);
@@ -145,7 +150,7 @@ export async function run(io: RunIo): Promise<number> {
       // process.stdout even when stdout is not a terminal.
       getOutHasColors: () => stdout().isTTY && process.stdout.hasColors?.() === true,
     });
-  addCommonOptions(program, true);
+  addCommonOptions(program);
   program.addHelpText(
     "after",
     `${examples(
@@ -161,7 +166,7 @@ export async function run(io: RunIo): Promise<number> {
 
   const kit: CommandKit = {
     globals,
-    context: (local, labelFlag) => commandContext(io, stdout, globals(), local, labelFlag),
+    context: (local, labelFlag) => commandContext(io, stdout, language, globals(), local, labelFlag),
     async run(produce) {
       sessionModule ??= await import("./io/library-session.js");
       finish(await produce());
@@ -177,35 +182,34 @@ export async function run(io: RunIo): Promise<number> {
   try {
     await program.parseAsync(io.argv, { from: "user" });
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, language.lang);
   }
   return exitCode;
 }
 
-function reportError(error: unknown, io: RunIo): number {
+function reportError(error: unknown, io: RunIo, lang: Language): number {
+  const hint = (text: Message | string) => `${say(lang, "error.hintPrefix")}: ${sayMessage(lang, text)}\n`;
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return ExitCode.ok;
     // `csroles help <unknown>`: commander shows the help as an error (to the silenced stream).
-    const message =
+    const said =
       error.code === "commander.help"
         ? "cannot show help: unknown command"
         : error.message.replace(/^error: /, "");
     // commander puts its suggestion on a second line, "(Did you mean list?)": make it the hint.
-    const [problem = "", suggestion] = message.split(/\n\(Did you mean (.+)\?\)/);
+    const [problem = "", suggestion] = said.split(/\n\(Did you mean (.+)\?\)/);
     io.writeErr(`csroles: ${problem}\n`);
-    io.writeErr(
-      suggestion ? `hint: did you mean ${suggestion}?\n` : "hint: run 'csroles --help' for usage\n",
-    );
+    io.writeErr(hint(suggestion ? message("error.didYouMean", { suggestion }) : message("error.seeHelp")));
     return ExitCode.usage;
   }
   if (error instanceof CsrolesError) {
-    io.writeErr(`csroles: ${error.message}\n`);
-    if (error.hint) io.writeErr(`hint: ${error.hint}\n`);
+    io.writeErr(`csroles: ${sayMessage(lang, error.text)}\n`);
+    if (error.hintText !== undefined) io.writeErr(hint(error.hintText));
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
   io.writeErr(`csroles: internal error: ${detail.split("\n")[0]}\n`);
   if (io.env.CSROLES_DEBUG === "1" && error instanceof Error) io.writeErr(`${error.stack}\n`);
-  else io.writeErr("hint: set CSROLES_DEBUG=1 to see the details, and please report it\n");
+  else io.writeErr(hint(message("error.internalHint")));
   return 70;
 }

@@ -15,7 +15,6 @@ export function registerCompare(program: Command, kit: CommandKit): void {
       .option("--json", "JSON output (shape in docs/compare.md)")
       .option("--csv", "CSV output, one table with a leading section column")
       .option("--markdown", "Markdown for reports"),
-    true,
   )
     .addHelpText(
       "after",
@@ -27,19 +26,12 @@ export function registerCompare(program: Command, kit: CommandKit): void {
         "csroles compare CSE Kundesupportchef --csv > comparison.csv",
       ) +
         "\nPosition names are as each profile writes them; with --lang (or CSROLES_LANG)\n" +
-        "they are the shared names in that language.\n",
+        "they are the shared names in that language, as in 'csroles show'.\n",
     )
     .action((roles: string[], flags: CommonFlags & CompareFlags) =>
       kit.run(async () => {
         const { runCompare } = await import("./compare.js");
-        const lang = flags.lang ?? kit.globals().lang;
-        const context = kit.context(flags, lang);
-        return runCompare(
-          roles,
-          flags,
-          { langChosen: lang !== undefined || !!context.env.CSROLES_LANG },
-          context,
-        );
+        return runCompare(roles, flags, kit.context(flags, flags.lang ?? kit.globals().lang));
       }),
     );
 }

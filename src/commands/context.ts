@@ -6,8 +6,13 @@ import type { OutputContext } from "../render/output-context.js";
 export interface CommandContext {
   env: NodeJS.ProcessEnv;
   output: OutputContext;
-  /** Language for labels of shared concepts (--lang, CSROLES_LANG, LANG). */
+  /** The interface language, also of shared concepts' labels (--lang, CSROLES_LANG, the locale). */
   labelLang: Language;
+  /**
+   * True when the language was asked for (--lang, CSROLES_LANG) rather than taken from the
+   * locale: then `show` and `compare` name ladder positions by their shared concept in it.
+   */
+  labelLangChosen: boolean;
   /** Loads (once) the vocabulary and every profile folder; problems are already reported. */
   library(): Library;
   /**

@@ -14,7 +14,6 @@ export function registerGap(program: Command, kit: CommandKit): void {
       .addOption(new Option("--format <format>", "output format: table (text), json, markdown"))
       .option("--json", "JSON output (shape in docs/json-output.md)")
       .option("--markdown", "a Markdown handout"),
-    true,
   )
     .addHelpText(
       "after",

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv", "markdown"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -19,13 +20,16 @@ export function resolveFormat(flags: FormatFlags, allowed: readonly OutputFormat
   if (flags.markdown) chosen.add("markdown");
   if (chosen.size > 1) {
     throw new UsageError(
-      `choose one output format, not ${[...chosen].join(" and ")}`,
-      "give only one of --format, --json, --csv, --markdown",
+      message("error.formatConflict", { formats: [...chosen] }),
+      message("error.formatConflictHint"),
     );
   }
   const format = [...chosen][0] ?? "table";
   if (!(allowed as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format '${format}' for this command`, `use one of ${allowed.join(", ")}`);
+    throw new UsageError(
+      message("error.unknownFormat", { format }),
+      message("error.useOneOf", { values: allowed.join(", ") }),
+    );
   }
   return format as OutputFormat;
 }

@@ -1,13 +1,10 @@
 import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { resolveWidth } from "../render/output-context.js";
+import { positionNames } from "../render/position-names.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
-
-export interface PickRequest {
-  /** True when the label language was chosen on purpose (--lang or CSROLES_LANG); see compare. */
-  langChosen: boolean;
-}
 
 /** The terminal the picker runs on. */
 export interface PickTerminal {
@@ -16,10 +13,7 @@ export interface PickTerminal {
 }
 
 function notATerminal(): UsageError {
-  return new UsageError(
-    "pick is interactive and needs a terminal; use list, show, search or compare instead",
-    "e.g. csroles list, then csroles show <role>",
-  );
+  return new UsageError(message("error.notATerminal"), message("error.notATerminalHint"));
 }
 
 /**
@@ -28,7 +22,6 @@ function notATerminal(): UsageError {
  * The prompts (@inquirer/prompts) and the other commands are imported only after that check.
  */
 export async function runPick(
-  request: PickRequest,
   context: CommandContext,
   terminal: PickTerminal = { stdin: process.stdin, stdout: process.stdout },
 ): Promise<CommandResult> {
@@ -63,13 +56,13 @@ export async function runPick(
           renderProfileText(library.profile(role).profile, library.vocabulary, {
             sections: PROFILE_SECTIONS,
             lang: context.labelLang,
+            positions: positionNames(context),
             output,
           }),
         compare: (roles, output) =>
           runCompare(
             roles.map((role) => role.profile.id),
             {},
-            { langChosen: request.langChosen },
             withOutput(output),
           ).stdout,
         search: (query, output) => runSearch([query], {}, withOutput(output)).stdout,

@@ -7,6 +7,7 @@ import {
 } from "../core/search/search.js";
 import { buildSearchIndex } from "../core/search/search-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import {
@@ -28,7 +29,10 @@ export const DEFAULT_LIMIT = 10;
 function parseScope(value: string | undefined): SearchScope {
   const scope = (value ?? "all").trim().toLowerCase();
   if (!(SEARCH_SCOPES as readonly string[]).includes(scope)) {
-    throw new UsageError(`cannot search in '${value}'`, `use --in ${SEARCH_SCOPES.join(", ")}`);
+    throw new UsageError(
+      message("error.badScope", { value: value ?? "" }),
+      message("error.badScopeHint", { values: SEARCH_SCOPES.join(", ") }),
+    );
   }
   return scope as SearchScope;
 }
@@ -37,7 +41,7 @@ function parseLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMIT;
   const limit = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new UsageError(`--limit must be a positive whole number, not '${neutralizeInline(value)}'`);
+    throw new UsageError(message("error.badLimit", { value: neutralizeInline(value) }));
   }
   return limit;
 }
@@ -49,13 +53,14 @@ function shown(query: string): string {
 }
 
 function noMatch(query: string, scope: SearchScope, outcome: SearchOutcome): NoMatchError {
-  const what = scope === "all" ? "skill or tool" : scope === "skills" ? "skill" : "tool";
+  const what =
+    scope === "all" ? "error.noSkillOrTool" : scope === "skills" ? "error.noSkill" : "error.noTool";
   const nearest = outcome.suggestions.map((name) => neutralizeInline(name));
   const hint =
     nearest.length > 0
-      ? `nearest terms: ${nearest.join(", ")}`
-      : `try another spelling or language${scope === "all" ? "" : ", or --in all"}`;
-  return new NoMatchError(`no ${what} matches ${shown(query)}`, hint);
+      ? message("error.nearestTerms", { terms: nearest.join(", ") })
+      : message(scope === "all" ? "error.tryAnother" : "error.tryAnotherOrAll");
+  return new NoMatchError(message(what, { query: shown(query) }), hint);
 }
 
 export function runSearch(words: string[], flags: SearchFlags, context: CommandContext): CommandResult {
@@ -83,6 +88,6 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
     };
   }
   if (format === "csv") return { stdout: renderSearchCsv(outcome.hits) };
-  if (format === "markdown") return { stdout: renderSearchMarkdown(outcome.hits) };
-  return { stdout: renderSearchTable(outcome, context.output) };
+  if (format === "markdown") return { stdout: renderSearchMarkdown(outcome.hits, context.labelLang) };
+  return { stdout: renderSearchTable(outcome, context.output, context.labelLang) };
 }

@@ -17,7 +17,6 @@ export function registerShow(program: Command, kit: CommandKit): void {
       )
       .addOption(new Option("--format <format>", "output format: table (text) or json"))
       .option("--json", "the whole structured profile as JSON"),
-    true,
   )
     .addHelpText(
       "after",

@@ -12,7 +12,6 @@ export function registerValidate(program: Command, kit: CommandKit): void {
       .argument("[dir...]", "profile folders to check besides the built-in ones (same as --data)")
       .addOption(new Option("--format <format>", "output format: table (text) or json"))
       .option("--json", "the report as JSON"),
-    false,
   )
     .addHelpText(
       "after",
@@ -25,7 +24,8 @@ export function registerValidate(program: Command, kit: CommandKit): void {
     .action((dirs: string[], flags: CommonFlags & ValidateFlags) =>
       kit.run(async () => {
         const { runValidate } = await import("./validate.js");
-        const context = kit.context({ ...flags, data: [...(flags.data ?? []), ...dirs] }, kit.globals().lang);
+        const local = { ...flags, data: [...(flags.data ?? []), ...dirs] };
+        const context = kit.context(local, flags.lang ?? kit.globals().lang);
         return runValidate(
           { ...flags, strict: flags.strict === true || kit.globals().strict === true },
           context,

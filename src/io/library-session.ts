@@ -1,5 +1,6 @@
 import type { Problem } from "../core/problem.js";
 import { DataError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import {
   findRolesById,
   type Library,
@@ -28,10 +29,10 @@ export class LibrarySession {
     this.options.report(library.problems);
     if (this.options.strict && library.problems.length > 0) {
       const files = new Set(library.problems.map((p) => p.file)).size;
-      throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
+      throw new DataError(message("error.strictInvalid", { count: files }));
     }
     if (library.roles.length === 0)
-      throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
+      throw new DataError(message("error.noProfile"), message("error.noProfileHint"));
     this.loaded = library;
     return library;
   }

@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import type { ProfileFile } from "../core/load-profiles.js";
 import type { Problem } from "../core/problem.js";
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 
 /** Largest profile file read; bigger files are reported and skipped. Real profiles are 5-15 KiB. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
@@ -103,17 +104,16 @@ export function readProfileFile(path: string, origin: string, listedAsFile = fal
 export function assertFolder(dir: string, from: string): string {
   // resolve("") is the working folder: an empty --data (an unset shell variable) must not read it.
   if (dir === "")
-    throw new UsageError(`${from} was given an empty folder name`, "give a folder that holds .md profiles");
+    throw new UsageError(message("error.folderEmptyName", { from }), message("error.folderHint"));
   const absolute = resolve(dir);
   let isDirectory = false;
   try {
     isDirectory = statSync(absolute).isDirectory();
   } catch {
-    throw new UsageError(`${from} folder '${dir}' does not exist`, "give a folder that holds .md profiles");
+    throw new UsageError(message("error.folderMissing", { from, dir }), message("error.folderHint"));
   }
-  if (!isDirectory) {
-    throw new UsageError(`${from} '${dir}' is not a folder`, "give the folder that holds the .md profiles");
-  }
+  if (!isDirectory)
+    throw new UsageError(message("error.notAFolder", { from, dir }), message("error.folderHint"));
   return absolute;
 }
 

@@ -214,9 +214,7 @@ describe("every string of blns.json in every text field of a profile", () => {
       // The last group takes its missing roles from the start, so that it still compares several.
       const group = [...validIds.slice(i, i + 6), ...validIds.slice(0, Math.max(0, i + 6 - validIds.length))];
       for (const flags of FORMATS) {
-        const { code, stdout } = await inProcess(() =>
-          runCompare(group, flags, { langChosen: false }, context),
-        );
+        const { code, stdout } = await inProcess(() => runCompare(group, flags, context));
         expect(code, group.join(" ")).toBe(0);
         checkOutput(
           stdout,

@@ -62,6 +62,7 @@ export function libraryContext(library: Library): CommandContext {
     env: {},
     output: { width: 80, color: false },
     labelLang: "en",
+    labelLangChosen: false,
     library: () => library,
     rolesById: () => undefined,
     inspectLibrary: () => library,

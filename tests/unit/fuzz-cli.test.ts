@@ -2,6 +2,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
+import { LANGUAGES } from "../../src/core/profile.js";
+import { say } from "../../src/messages/translate.js";
 import { HOSTILE, makeSandbox, unsafeCharacters, VALID_PROFILE } from "../helpers/hostile.js";
 import { ROOT } from "../helpers/run-cli.js";
 
@@ -135,6 +137,10 @@ const commandLine = fc
   )
   .map(([before, command, words, after]) => [...before.flat(), command, ...words, ...after.flat()]);
 
+const HINT_OR_ERROR = new RegExp(
+  `^(csroles|${LANGUAGES.map((lang) => say(lang, "error.hintPrefix")).join("|")}): `,
+);
+
 const environment = fc.record(
   {
     COLUMNS: fc.constantFrom("80", "20", "0", "-5", "abc", "400"),
@@ -197,9 +203,10 @@ describe("any command line, any environment", () => {
         const shown = colourAskedFor(argv, env) ? stdout.replace(/\u001b\[[0-9;]*m/g, "") : stdout;
         expect(unsafeCharacters(shown)).toEqual([]);
         expect(stderr).not.toMatch(/\n\s+at /);
-        // Every error line is csroles' own, or its hint (commander's suggestions included).
+        // Every error line is csroles' own, or its hint (commander's suggestions included), in
+        // any of the five languages.
         for (const line of stderr.split("\n").filter((l) => l !== "")) {
-          expect(line).toMatch(/^(csroles|hint): /);
+          expect(line).toMatch(HINT_OR_ERROR);
         }
         if (code === 2) expect(stdout).toBe("");
         if (code === 0 && chosenFormat(argv) === "json" && !printsHelp(argv)) {

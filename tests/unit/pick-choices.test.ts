@@ -6,13 +6,14 @@ import { EXECUTIVE, TEAM_LEAD } from "./pick-fixtures.js";
 
 // The prompt theme is tested with colour on: import chalk as pick does before it starts.
 
-const teamLead: RoleFacts = roleFacts(TEAM_LEAD.profile, "Mid-level");
+const teamLead: RoleFacts = roleFacts(TEAM_LEAD.profile, "Mid-level", "en");
 const english: RoleFacts = {
   id: "support-agent",
   title: "Support Agent",
   titleEn: "Support Agent",
   lang: "en",
   levelLabel: "Entry level",
+  details: "id support-agent · English",
 };
 
 describe("fitText", () => {
@@ -60,7 +61,7 @@ describe("roleChoiceText", () => {
   });
 
   it.each([20, 30, 39, 50, 79, 120])("fits %i columns after the cursor and checkbox", (width) => {
-    for (const facts of [teamLead, english, roleFacts(EXECUTIVE.profile, "Entry level")]) {
+    for (const facts of [teamLead, english, roleFacts(EXECUTIVE.profile, "Entry level", "en")]) {
       const { name, description } = roleChoiceText(facts, width, 3);
       const [first, ...rest] = name.split("\n");
       expect(displayWidth(`❯◯ ${first}`)).toBeLessThanOrEqual(width);
@@ -73,6 +74,7 @@ describe("roleChoiceText", () => {
     const hostile = roleFacts(
       { ...TEAM_LEAD.profile, title: "Evil\u001b[2J\u001b]0;pwned\u0007", title_en: "Bad\nLead" },
       "Mid\u009blevel",
+      "en",
     );
     const { name, description } = roleChoiceText(hostile, 200, 2);
     expect(name).toBe("Evil␛[2J␛]0;pwned␇ — Bad Lead · sv · Mid<U+009B>level");

@@ -181,6 +181,7 @@ describe("runPick", () => {
     env: {},
     output: { width: 80, color: false },
     labelLang: "en",
+    labelLangChosen: false,
     library: () => {
       loaded.push("library");
       throw new Error("must not load");
@@ -203,7 +204,7 @@ describe("runPick", () => {
     "refuses without a terminal (stdin TTY %s, stdout TTY %s), before loading anything",
     async (stdin, stdout) => {
       const loaded: string[] = [];
-      const error = await runPick({ langChosen: false }, context(loaded), {
+      const error = await runPick(context(loaded), {
         stdin: stream(stdin),
         stdout: stream(stdout),
       }).catch((e: unknown) => e);

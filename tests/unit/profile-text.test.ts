@@ -52,6 +52,7 @@ describe("the Notes section of show", () => {
     const text = renderProfileText(testProfile("x", { body }), vocabulary, {
       sections: ["notes"],
       lang: "en",
+      positions: "written",
       output: { width: 40, color: false },
     });
     expect(text).toBe(
@@ -75,6 +76,7 @@ describe("the Notes section of show", () => {
       const text = renderProfileText(profile, library.vocabulary, {
         sections: ["notes"],
         lang: "en",
+        positions: "written",
         output: { width: 80, color: false },
       });
       const bullets = text.split("\n").filter((line) => line.startsWith("  • "));
@@ -99,6 +101,7 @@ describe("the Tools section of show", () => {
     const text = renderProfileText(profile, vocabulary, {
       sections: ["tools"],
       lang: "en",
+      positions: "written",
       output: { width: 80, color: false },
     });
     expect(text.split("\n")).toEqual([
