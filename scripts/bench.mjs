@@ -569,8 +569,7 @@ const formatLoad = (load) => load.map((n) => n.toFixed(2)).join(", ");
 
 function main() {
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(join(ROOT, "dist", "csroles.cjs")))
-    fail("dist/csroles.cjs is missing; run `npm run build` first");
+  if (!existsSync(join(ROOT, "dist", "main.js"))) fail("dist/main.js is missing; run `npm run build` first");
   const started = Date.now();
   const context = {
     machine: machine(),

@@ -17,139 +17,91 @@ import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
 import { registerValidate } from "./commands/validate.command.js";
-import { LANGUAGES, type Language } from "./core/profile.js";
-import { CsrolesError, DataError, ExitCode, UsageError } from "./errors.js";
+import type { Problem } from "./core/problem.js";
+import type { Language } from "./core/profile.js";
+import { CsrolesError, ExitCode } from "./errors.js";
 import { choosePager } from "./io/choose-pager.js";
-import { describeProblem } from "./io/describe-problem.js";
-import type { Library } from "./io/load-library.js";
-import { cacheFolder } from "./io/profile-cache.js";
-import { ModuleNeeded } from "./lazy-module.js";
+import { cacheFolder } from "./io/library-cache.js";
+import { resolveLanguage } from "./messages/resolve-language.js";
+import { type Message, message, say, sayMessage } from "./messages/translate.js";
+import { describeProblem } from "./render/describe-problem.js";
 import { fitHelpText } from "./render/help-text.js";
 import { resolveColor, resolveWidth, type TerminalFacts } from "./render/output-context.js";
 
-function parseLanguage(value: string, from: string): Language {
-  const lang = value.trim().toLowerCase();
-  if ((LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
-  throw new UsageError(`unknown language '${value}' in ${from}`, `use one of ${LANGUAGES.join(", ")}`);
-}
-
-/** Maps a POSIX locale (sv_SE.UTF-8, nb_NO, no, C) to a label language; unknown ones give English. */
-export function languageFromLocale(locale: string | undefined): Language {
-  const code = (locale ?? "").toLowerCase().split(/[_.@-]/)[0] ?? "";
-  if (code === "no" || code === "nn") return "nb";
-  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : "en";
-}
-
-function resolveLabelLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language {
-  if (flag !== undefined) return parseLanguage(flag, "--lang");
-  if (env.CSROLES_LANG) return parseLanguage(env.CSROLES_LANG, "CSROLES_LANG");
-  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
-class Session {
-  private loaded: Library | undefined;
-  /** Loaded without reporting its problems (to mend the cache for a look-up by id); load() reports them. */
-  private unreported: Library | undefined;
-
-  constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly dataDir: string,
-    private readonly writeErr: (text: string) => void,
-    private readonly stdout: () => StdoutFacts,
-  ) {}
-
-  context(
-    global: CommonFlags,
-    local: CommonFlags,
-    labelFlag: string | undefined,
-    toFile = false,
-  ): CommandContext {
-    // Output for a file (-o) is shaped as for a pipe: no colour, COLUMNS or 80 wide.
-    const facts: TerminalFacts = toFile
-      ? { isTTY: false, columns: undefined, env: this.env }
-      : { ...this.stdout(), env: this.env };
-    const extraDirs = [
-      ...(this.env.CSROLES_PATH ?? "")
-        .split(":")
-        .filter((dir) => dir !== "")
-        .map((dir) => ({ dir, from: "CSROLES_PATH" })),
-      ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
-    ];
-    const strict = global.strict === true || local.strict === true;
-    const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(this.env);
-    return {
-      env: this.env,
-      output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
-      labelLang: resolveLabelLanguage(labelFlag, this.env),
-      library: () => {
-        if (!this.loaded) this.loaded = this.load(extraDirs, strict, cacheDir);
-        return this.loaded;
-      },
-      rolesById: (queries) => {
-        // --strict judges every file, so it needs them all.
-        if (strict) return undefined;
-        const sources = { dataDir: this.dataDir, extraDirs, build: BUILD };
-        let outcome = libraryModules.lookUpRoles({ ...sources, ...(cacheDir ? { cacheDir } : {}) }, queries);
-        if (!outcome.roles && outcome.rewriteLookup) {
-          // The cache cannot answer yet (a first run, or a lookup file out of date): load every
-          // file once to write it, without reporting (the answer must not depend on the cache's
-          // state), and look again; a cache that still cannot answer is left out.
-          this.unreported ??= libraryModules.loadLibrary({ ...sources, cacheDir, rewriteLookup: true });
-          outcome = libraryModules.lookUpRoles({ ...sources, cacheDir }, queries);
-          if (!outcome.roles && outcome.rewriteLookup) outcome = libraryModules.lookUpRoles(sources, queries);
-        }
-        return outcome.roles;
-      },
-      inspectLibrary: () =>
-        libraryModules.loadLibrary({
-          dataDir: this.dataDir,
-          extraDirs,
-          build: BUILD,
-          ...(cacheDir ? { cacheDir } : {}),
-        }),
-    };
-  }
-
-  private load(
-    extraDirs: { dir: string; from: string }[],
-    strict: boolean,
-    cacheDir: string | undefined,
-  ): Library {
-    const library =
-      this.unreported ??
-      libraryModules.loadLibrary({
-        dataDir: this.dataDir,
-        extraDirs,
-        build: BUILD,
-        ...(cacheDir ? { cacheDir } : {}),
-      });
-    // One line per bad file here; `csroles validate` lists every problem.
-    const byFile = new Map<string, typeof library.problems>();
-    for (const problem of library.problems)
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
-    for (const [first, ...more] of byFile.values()) {
-      if (!first) continue;
-      const extra = more.length > 0 ? ` (+${more.length} more; run 'csroles validate' for all)` : "";
-      this.writeErr(`csroles: skipped ${describeProblem(first)}${extra}\n`);
-    }
-    if (strict && library.problems.length > 0) {
-      const files = new Set(library.problems.map((p) => p.file)).size;
-      throw new DataError(`${files} profile file${files === 1 ? "" : "s"} invalid (--strict)`);
-    }
-    if (library.roles.length === 0) {
-      throw new DataError("no usable profile found", "check the folders given with --data or CSROLES_PATH");
-    }
-    return library;
+/** One line per bad file (the first problem, and how many more); `csroles validate` lists every problem. */
+function reportSkipped(problems: Problem[], writeErr: (text: string) => void, lang: Language): void {
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+  for (const [first, ...more] of byFile.values()) {
+    if (!first) continue;
+    const problem = describeProblem(first);
+    const line =
+      more.length > 0
+        ? say(lang, "error.skippedMore", { problem, count: more.length })
+        : say(lang, "error.skipped", { problem });
+    writeErr(`csroles: ${line}\n`);
   }
 }
 
-/** The loading modules, imported by the first command that runs (so --help never pays for them). */
-let libraryModules: Pick<typeof import("./io/load-library.js"), "loadLibrary"> &
-  Pick<typeof import("./io/look-up-roles.js"), "lookUpRoles">;
+/** Loading profiles (io/library-session.ts and what it imports), imported when a command runs. */
+let sessionModule: typeof import("./io/library-session.js") | undefined;
 
-declare const __CSROLES_BUILD__: string | undefined;
-/** Set by the bundler from the source; "dev" when running the sources directly (tests). */
-const BUILD = typeof __CSROLES_BUILD__ === "string" ? __CSROLES_BUILD__ : "dev";
+/** The context a command runs in, from the options before and after its name. */
+function commandContext(
+  io: RunIo,
+  stdout: () => StdoutFacts,
+  language: RunLanguage,
+  global: CommonFlags,
+  local: CommonFlags,
+  labelFlag: string | undefined,
+  toFile: boolean,
+): CommandContext {
+  // Output for a file (-o) is shaped as for a pipe: no colour, COLUMNS or 80 wide.
+  const facts: TerminalFacts = toFile
+    ? { isTTY: false, columns: undefined, env: io.env }
+    : { ...stdout(), env: io.env };
+  const chosen = resolveLanguage(labelFlag, io.env);
+  language.lang = chosen.lang;
+  // Once a run, though a command may make its context again.
+  if (chosen.warning && !language.warned) {
+    language.warned = true;
+    const warning = `${say(chosen.lang, "error.warningPrefix")}: ${sayMessage(chosen.lang, chosen.warning)}`;
+    io.writeErr(`csroles: ${warning}\n`);
+  }
+  const extraDirs = [
+    ...(io.env.CSROLES_PATH ?? "")
+      .split(":")
+      .filter((dir) => dir !== "")
+      .map((dir) => ({ dir, from: "CSROLES_PATH" })),
+    ...[...(global.data ?? []), ...(local.data ?? [])].map((dir) => ({ dir, from: "--data" })),
+  ];
+  const cacheDir = global.cache === false || local.cache === false ? undefined : cacheFolder(io.env);
+  if (!sessionModule) throw new Error("a command's context was asked for before it ran");
+  const session = new sessionModule.LibrarySession({
+    dataDir: io.dataDir,
+    extraDirs,
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+    strict: global.strict === true || local.strict === true,
+    report: (problems) => reportSkipped(problems, io.writeErr, chosen.lang),
+  });
+  return {
+    env: io.env,
+    output: { width: resolveWidth(facts), color: resolveColor(local.color ?? global.color, facts) },
+    labelLang: chosen.lang,
+    labelLangChosen: chosen.chosen,
+    library: () => session.library(),
+    rolesById: (queries) => session.rolesById(queries),
+    inspectLibrary: () => session.inspectLibrary(),
+    onExit: (cleanUp) => io.onExit?.(cleanUp) ?? (() => {}),
+  };
+}
+
+/** The interface language of a run: the locale's until a command's context resolves its own. */
+interface RunLanguage {
+  lang: Language;
+  /** Whether the warning about an unsupported CSROLES_LANG was printed. */
+  warned: boolean;
+}
 
 /** What the output stream is: a terminal (and how wide) or not. */
 export interface StdoutFacts {
@@ -170,57 +122,28 @@ export interface RunIo {
   stdout?: StdoutFacts;
   /** Pages text through a pager command; false when it could not start (src/io/pager.ts). */
   page?: (text: string, command: string) => Promise<boolean>;
-  /** Register every command whatever the arguments (tests check that it changes nothing). */
-  allCommands?: boolean;
+  /** See CommandContext.onExit; nothing is done on exit when not given (in-process runs). */
+  onExit?: (cleanUp: () => void) => () => void;
 }
 
-const REGISTRARS: Record<string, (program: Command, kit: CommandKit) => void> = {
-  list: registerList,
-  show: registerShow,
-  search: registerSearch,
-  compare: registerCompare,
-  gap: registerGap,
-  graph: registerGraph,
-  pick: registerPick,
-  validate: registerValidate,
-  completion: registerCompletion,
-};
-
-/** Options before the command name that take a value (see addCommonOptions). */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(["--data", "--lang"]);
-const GLOBAL_FLAGS = new Set(["--strict", "--no-cache", "--color", "--no-color"]);
+const REGISTRARS = [
+  registerList,
+  registerShow,
+  registerSearch,
+  registerCompare,
+  registerGap,
+  registerGraph,
+  registerPick,
+  registerValidate,
+  registerCompletion,
+];
 
 /**
- * The command these arguments run, when that is certain: then only that command is registered
- * with commander (registering all six is a fifth of the start-up of `show`). Undefined, and all
- * are registered, for help, the version, an unknown option or command, or anything unusual:
- * commander then parses, suggests and explains exactly as ever.
+ * The command line as commander defines it: the program, its options and help, and the commands.
+ * The help, completion and the man page all come from this one tree. `configure` sets what the
+ * commands inherit (how commander exits and writes) before they are added.
  */
-export function soleCommand(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) {
-      i++;
-      continue;
-    }
-    if (GLOBAL_FLAGS.has(arg) || /^--(data|lang)=/.test(arg)) continue;
-    if (arg.startsWith("-") || !Object.hasOwn(REGISTRARS, arg)) return undefined;
-    const rest = argv.slice(i + 1);
-    return rest.includes("-h") || rest.includes("--help") ? undefined : arg;
-  }
-  return undefined;
-}
-
-/**
- * The command line as commander defines it: the program, its options and help, and the commands
- * (only `only` when given). The help, completion and the man page all come from this one tree.
- * `configure` sets what the commands inherit (how commander exits and writes) before they are added.
- */
-export function defineProgram(
-  kit: CommandKit,
-  only?: string,
-  configure: (program: Command) => void = () => {},
-): Command {
+export function defineProgram(kit: CommandKit, configure: (program: Command) => void = () => {}): Command {
   const program = new Command("csroles")
     .description(
       "Explore customer-support careers: list, show, search and compare role profiles\n" +
@@ -231,7 +154,7 @@ export function defineProgram(
     .enablePositionalOptions()
     .showSuggestionAfterError();
   configure(program);
-  addCommonOptions(program, true);
+  addCommonOptions(program);
   program.addHelpText(
     "after",
     `${examples(
@@ -244,8 +167,7 @@ export function defineProgram(
       "Environment: CSROLES_PATH, CSROLES_LANG, CSROLES_PAGER, PAGER, NO_COLOR, FORCE_COLOR, COLUMNS, " +
       "XDG_CACHE_HOME, CSROLES_DEBUG.\n",
   );
-  for (const [name, register] of Object.entries(REGISTRARS))
-    if (!only || name === only) register(program, kit);
+  for (const register of REGISTRARS) register(program, kit);
   return program;
 }
 
@@ -266,7 +188,7 @@ export async function run(io: RunIo): Promise<number> {
       columns: process.stdout.columns,
       rows: process.stdout.rows,
     };
-  const session = new Session(io.env, io.dataDir, io.writeErr, stdout);
+  const language: RunLanguage = { lang: resolveLanguage(undefined, io.env).lang, warned: false };
   let exitCode: number = ExitCode.ok;
   const finish = async (result: CommandResult, delivery: DeliveryFlags) => {
     exitCode = result.exitCode ?? ExitCode.ok;
@@ -286,25 +208,14 @@ export async function run(io: RunIo): Promise<number> {
 
   const kit: CommandKit = {
     globals,
-    context: (local, labelFlag) => session.context(globals(), local, labelFlag, local.output !== undefined),
+    context: (local, labelFlag) =>
+      commandContext(io, stdout, language, globals(), local, labelFlag, local.output !== undefined),
     async run(produce, delivery = {}) {
-      libraryModules ??= {
-        loadLibrary: (await import("./io/load-library.js")).loadLibrary,
-        lookUpRoles: (await import("./io/look-up-roles.js")).lookUpRoles,
-      };
-      // Costly modules load on first need (see lazy-module.ts): import, then run again.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await finish(await produce(), delivery);
-          return;
-        } catch (error) {
-          if (!(error instanceof ModuleNeeded) || attempt > 4) throw error;
-          await error.load();
-        }
-      }
+      sessionModule ??= await import("./io/library-session.js");
+      await finish(await produce(), delivery);
     },
   };
-  const cli = defineProgram(kit, io.allCommands ? undefined : soleCommand(io.argv), (defined) =>
+  const cli = defineProgram(kit, (defined) =>
     defined.exitOverride().configureOutput({
       writeOut: (text) => io.writeOut(fitHelpText(text, resolveWidth({ ...stdout(), env: io.env }))),
       writeErr: () => {},
@@ -324,35 +235,34 @@ export async function run(io: RunIo): Promise<number> {
   try {
     await cli.parseAsync(io.argv, { from: "user" });
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, language.lang);
   }
   return exitCode;
 }
 
-function reportError(error: unknown, io: RunIo): number {
+function reportError(error: unknown, io: RunIo, lang: Language): number {
+  const hint = (text: Message | string) => `${say(lang, "error.hintPrefix")}: ${sayMessage(lang, text)}\n`;
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return ExitCode.ok;
     // `csroles help <unknown>`: commander shows the help as an error (to the silenced stream).
-    const message =
+    const said =
       error.code === "commander.help"
         ? "cannot show help: unknown command"
         : error.message.replace(/^error: /, "");
     // commander puts its suggestion on a second line, "(Did you mean list?)": make it the hint.
-    const [problem = "", suggestion] = message.split(/\n\(Did you mean (.+)\?\)/);
+    const [problem = "", suggestion] = said.split(/\n\(Did you mean (.+)\?\)/);
     io.writeErr(`csroles: ${problem}\n`);
-    io.writeErr(
-      suggestion ? `hint: did you mean ${suggestion}?\n` : "hint: run 'csroles --help' for usage\n",
-    );
+    io.writeErr(hint(suggestion ? message("error.didYouMean", { suggestion }) : message("error.seeHelp")));
     return ExitCode.usage;
   }
   if (error instanceof CsrolesError) {
-    io.writeErr(`csroles: ${error.message}\n`);
-    if (error.hint) io.writeErr(`hint: ${error.hint}\n`);
+    io.writeErr(`csroles: ${sayMessage(lang, error.text)}\n`);
+    if (error.hintText !== undefined) io.writeErr(hint(error.hintText));
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
   io.writeErr(`csroles: internal error: ${detail.split("\n")[0]}\n`);
   if (io.env.CSROLES_DEBUG === "1" && error instanceof Error) io.writeErr(`${error.stack}\n`);
-  else io.writeErr("hint: set CSROLES_DEBUG=1 to see the details, and please report it\n");
+  else io.writeErr(hint(message("error.internalHint")));
   return 70;
 }

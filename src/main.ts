@@ -5,20 +5,36 @@ import { ExitCode } from "./errors.js";
 import { neutralize } from "./render/neutralize.js";
 
 // The entry point: the only place that touches process streams, signals and the exit code. Loading
-// this module does nothing by itself: bin/csroles.js loads the bundle, then calls main(), and the
-// build's code-cache training (scripts/train-code-cache.cjs) calls run() in-process instead.
-export { run };
+// this module does nothing by itself: bin/csroles.js imports it, then calls main().
 
-/** The package's data/ folder: dist/csroles.cjs and src/main.ts both sit one level below the root. */
+/** The package's data/ folder: dist/main.js and src/main.ts both sit one level below the root. */
 export function packageDataDir(): string {
-  // The bundle is CommonJS: the build defines import.meta.dirname as its __dirname.
   return join(import.meta.dirname, "../data/");
 }
 
 // SIGINT and SIGTERM keep their default action on purpose: the process ends at once, even in
 // the middle of loading thousands of profiles (a JavaScript handler would wait for that work to
 // finish), with no stack trace, and the shell reports 130 and 143. Nothing needs cleaning up:
-// the cache is written to temporary files renamed into place. (`pick` handles its own keys.)
+// the cache is written to a temporary file renamed into place. Only while a command waits for
+// keys (`pick`, through onExit) are they handled here, to clean up the terminal first.
+
+/** Runs `cleanUp` when the process ends, by SIGINT or SIGTERM too, until the returned function is called. */
+function onExit(cleanUp: () => void): () => void {
+  const onSignal = (code: number) => () => {
+    cleanUp();
+    process.exit(code);
+  };
+  const onInterrupt = onSignal(ExitCode.interrupted);
+  const onTerminate = onSignal(ExitCode.terminated);
+  process.once("exit", cleanUp);
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onTerminate);
+  return () => {
+    process.removeListener("exit", cleanUp);
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onTerminate);
+  };
+}
 
 function failedWrite(error: NodeJS.ErrnoException): never {
   // A closed pipe (`csroles list | head -1`) is a normal end, not an error.
@@ -91,6 +107,7 @@ export async function main(): Promise<void> {
     writeErr: (text) => process.stderr.write(neutralize(text)),
     // Only for text on a terminal; child_process loads only then.
     page: async (text, command) => (await import("./io/pager.js")).pageText(text, command, process.env),
+    onExit,
     ...(direct ? { stdout: { isTTY: false, columns: undefined } } : {}),
   });
 }

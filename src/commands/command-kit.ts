@@ -32,14 +32,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function addCommonOptions(command: Command, labelLang: boolean): Command {
+export function addCommonOptions(command: Command): Command {
   command
     .option("--data <dir>", "add a profile folder (repeatable); later folders override earlier ones", collect)
     .option("--strict", "exit 3 when any profile file is invalid")
     .option("--no-cache", "read every profile file afresh, without the profile cache")
     .option("--color", "colour the output even when it is not a terminal")
-    .option("--no-color", "never colour the output");
-  if (labelLang) command.option("--lang <code>", "language of concept labels: en, da, sv, nb, fi");
+    .option("--no-color", "never colour the output")
+    .option("--lang <code>", "language of the interface and of concept labels: en, da, sv, nb, fi");
   return command;
 }
 

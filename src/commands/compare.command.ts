@@ -28,7 +28,6 @@ export function registerCompare(program: Command, kit: CommandKit): void {
       .option("--csv", "CSV output, one table with a leading section column")
       .option("--markdown", "Markdown for reports")
       .option("--html", "a printable HTML page for A4 landscape (one self-contained file)"),
-    true,
   )
     .addHelpText(
       "after",
@@ -41,19 +40,12 @@ export function registerCompare(program: Command, kit: CommandKit): void {
         "csroles compare CSE Kundesupportchef kundtjänstteamledare --html -o comparison.html",
       ) +
         "\nPosition names are as each profile writes them; with --lang (or CSROLES_LANG)\n" +
-        "they are the shared names in that language.\n",
+        "they are the shared names in that language, as in 'csroles show'.\n",
     )
     .action((roles: string[], flags: CommonFlags & DeliveryFlags & CompareFlags) =>
       kit.run(async () => {
         const { runCompare } = await import("./compare.js");
-        const lang = flags.lang ?? kit.globals().lang;
-        const context = kit.context(flags, lang);
-        return runCompare(
-          roles,
-          flags,
-          { langChosen: lang !== undefined || !!context.env.CSROLES_LANG },
-          context,
-        );
+        return runCompare(roles, flags, kit.context(flags, flags.lang ?? kit.globals().lang));
       }, flags),
     );
 }

@@ -26,7 +26,6 @@ export function registerGap(program: Command, kit: CommandKit): void {
       .option("--json", "JSON output (shape in docs/json-output.md)")
       .option("--markdown", "a Markdown handout")
       .option("--html", "a printable HTML handout (one self-contained file)"),
-    true,
   )
     .addHelpText(
       "after",

@@ -26,7 +26,6 @@ export function registerGraph(program: Command, kit: CommandKit): void {
       .option("--from <place>", "mark the way up from this role or position (with --to)")
       .option("--to <place>", "mark the way up to this role or position (with --from)")
       .option("--role <role>", "only this profile's ladder (repeatable)", collect),
-    true,
   )
     .addHelpText(
       "after",

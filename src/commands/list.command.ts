@@ -16,7 +16,10 @@ export function registerList(program: Command, kit: CommandKit): void {
       program
         .command("list")
         .description("list the roles: id, title, English title, language, level, number of skills and tools")
-        .option("--lang <code>", "only roles written in this language (en, da, sv, nb, fi)")
+        .option(
+          "--written-in <code>",
+          "only roles whose profile is written in this language (en, da, sv, nb, fi)",
+        )
         .option(
           "--level <level>",
           "only roles at this level (entry, mid-level, management, senior-leadership…)",
@@ -28,22 +31,20 @@ export function registerList(program: Command, kit: CommandKit): void {
       .option("--json", "JSON output (see docs/json-output.md)")
       .option("--csv", "CSV output")
       .option("--markdown", "Markdown table"),
-    false,
   )
     .addHelpText(
       "after",
       examples(
         "csroles list",
-        "csroles list --lang sv --json",
+        "csroles list --written-in sv --json",
         "csroles list --csv > roles.csv",
-        "csroles --lang da list --level management",
-      ) +
-        "\nIn this command --lang filters by the profile's language; put --lang before 'list' for label language.\n",
+        "csroles list --lang da --level management",
+      ),
     )
     .action((flags: CommonFlags & DeliveryFlags & ListFlags) =>
       kit.run(async () => {
         const { runList } = await import("./list.js");
-        return runList(flags, kit.context(flags, kit.globals().lang));
+        return runList(flags, kit.context(flags, flags.lang ?? kit.globals().lang));
       }, flags),
     );
 }

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -34,13 +35,16 @@ export function resolveFormat<F extends OutputFormat>(flags: FormatFlags, allowe
   if (flags.html) chosen.add("html");
   if (chosen.size > 1) {
     throw new UsageError(
-      `choose one output format, not ${[...chosen].join(" and ")}`,
-      "give only one of --format, --json, --csv, --markdown, --html",
+      message("error.formatConflict", { formats: [...chosen] }),
+      message("error.formatConflictHint"),
     );
   }
   const format = [...chosen][0] ?? "table";
   if (!(allowed as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format '${format}' for this command`, `use one of ${allowed.join(", ")}`);
+    throw new UsageError(
+      message("error.unknownFormat", { format }),
+      message("error.useOneOf", { values: allowed.join(", ") }),
+    );
   }
   return format as F;
 }

@@ -9,7 +9,6 @@ export function registerPick(program: Command, kit: CommandKit): void {
         "interactive role picker (needs a terminal): type a few letters of a title in any language, " +
           "choose a role, then show it, compare it with other roles, or search skills and tools",
       ),
-    true,
   )
     .addHelpText(
       "after",
@@ -22,9 +21,7 @@ export function registerPick(program: Command, kit: CommandKit): void {
     .action((flags: CommonFlags) =>
       kit.run(async () => {
         const { runPick } = await import("./pick.js");
-        const lang = flags.lang ?? kit.globals().lang;
-        const context = kit.context(flags, lang);
-        return runPick({ langChosen: lang !== undefined || !!context.env.CSROLES_LANG }, context);
+        return runPick(kit.context(flags, flags.lang ?? kit.globals().lang));
       }),
     );
 }

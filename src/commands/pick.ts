@@ -1,16 +1,11 @@
 import { MAX_COMPARED } from "../core/compare/resolve-roles.js";
-import { ExitCode, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { choosePager } from "../io/choose-pager.js";
-import { parserModule } from "../io/load-library.js";
+import { message } from "../messages/translate.js";
 import { resolveWidth } from "../render/output-context.js";
+import { positionNames } from "../render/position-names.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
-import { chalkModule } from "../render/theme.js";
 import type { CommandContext, CommandResult } from "./context.js";
-
-export interface PickRequest {
-  /** True when the label language was chosen on purpose (--lang or CSROLES_LANG); see compare. */
-  langChosen: boolean;
-}
 
 /** The terminal the picker runs on. */
 export interface PickTerminal {
@@ -19,10 +14,7 @@ export interface PickTerminal {
 }
 
 function notATerminal(): UsageError {
-  return new UsageError(
-    "pick is interactive and needs a terminal; use list, show, search or compare instead",
-    "e.g. csroles list, then csroles show <role>",
-  );
+  return new UsageError(message("error.notATerminal"), message("error.notATerminalHint"));
 }
 
 /**
@@ -31,15 +23,11 @@ function notATerminal(): UsageError {
  * The prompts (@inquirer/prompts) and the other commands are imported only after that check.
  */
 export async function runPick(
-  request: PickRequest,
   context: CommandContext,
   terminal: PickTerminal = { stdin: process.stdin, stdout: process.stdout },
 ): Promise<CommandResult> {
   if (!terminal.stdin.isTTY || !terminal.stdout.isTTY) throw notATerminal();
   const library = context.library();
-  // The picker prints as it goes, so nothing may be loaded lazily halfway through a session.
-  if (context.output.color) await chalkModule.load();
-  await parserModule.load();
   const [{ runPicker }, screens, { runCompare }, { runSearch }, { runGap }] = await Promise.all([
     import("../picker/session.js"),
     import("../picker/screens.js"),
@@ -48,19 +36,10 @@ export async function runPick(
     import("./gap.js"),
   ]);
   const withOutput = (output: CommandContext["output"]): CommandContext => ({ ...context, output });
-  const restoreCursor = () => terminal.stdout.write("\u001b[?25h");
   // Esc and Ctrl-C are keys, handled by the picker itself. A SIGINT or SIGTERM sent from outside
-  // may come while a prompt hides the cursor: while the picker waits for keys, these handlers
-  // restore it and exit 130 or 143 (other commands keep the signals' default action).
-  const onSignal = (code: number) => () => {
-    restoreCursor();
-    process.exit(code);
-  };
-  const onInterrupt = onSignal(ExitCode.interrupted);
-  const onTerminate = onSignal(ExitCode.terminated);
-  process.once("exit", restoreCursor);
-  process.once("SIGINT", onInterrupt);
-  process.once("SIGTERM", onTerminate);
+  // may come while a prompt hides the cursor: while the picker waits for keys, the entry point
+  // restores it on the way out.
+  const release = context.onExit(() => terminal.stdout.write("\u001b[?25h"));
   try {
     await runPicker({
       roles: library.roles,
@@ -86,13 +65,13 @@ export async function runPick(
           renderProfileText(library.profile(role).profile, library.vocabulary, {
             sections: PROFILE_SECTIONS,
             lang: context.labelLang,
+            positions: positionNames(context),
             output,
           }),
         compare: (roles, output) =>
           runCompare(
             roles.map((role) => role.profile.id),
             {},
-            { langChosen: request.langChosen },
             withOutput(output),
           ).stdout,
         search: (query, output) => runSearch([query], {}, withOutput(output)).stdout,
@@ -100,9 +79,7 @@ export async function runPick(
       },
     });
   } finally {
-    process.removeListener("exit", restoreCursor);
-    process.removeListener("SIGINT", onInterrupt);
-    process.removeListener("SIGTERM", onTerminate);
+    release();
   }
   return { stdout: "" };
 }

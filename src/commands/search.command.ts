@@ -32,7 +32,6 @@ export function registerSearch(program: Command, kit: CommandKit): void {
       .option("--json", "JSON output (shape in docs/search.md)")
       .option("--csv", "CSV output, one row per role found")
       .option("--markdown", "Markdown table, one row per role found"),
-    true,
   )
     .addHelpText(
       "after",

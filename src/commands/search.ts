@@ -1,6 +1,13 @@
-import { checkQuery, SEARCH_SCOPES, type SearchOutcome, type SearchScope } from "../core/search/search.js";
+import {
+  checkQuery,
+  SEARCH_SCOPES,
+  type SearchOutcome,
+  type SearchScope,
+  SkillToolSearch,
+} from "../core/search/search.js";
+import { buildSearchIndex } from "../core/search/search-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
-import { searchOf } from "../io/load-search.js";
+import { message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import {
@@ -22,7 +29,10 @@ export const DEFAULT_LIMIT = 10;
 function parseScope(value: string | undefined): SearchScope {
   const scope = (value ?? "all").trim().toLowerCase();
   if (!(SEARCH_SCOPES as readonly string[]).includes(scope)) {
-    throw new UsageError(`cannot search in '${value}'`, `use --in ${SEARCH_SCOPES.join(", ")}`);
+    throw new UsageError(
+      message("error.badScope", { value: value ?? "" }),
+      message("error.badScopeHint", { values: SEARCH_SCOPES.join(", ") }),
+    );
   }
   return scope as SearchScope;
 }
@@ -31,7 +41,7 @@ function parseLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMIT;
   const limit = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new UsageError(`--limit must be a positive whole number, not '${neutralizeInline(value)}'`);
+    throw new UsageError(message("error.badLimit", { value: neutralizeInline(value) }));
   }
   return limit;
 }
@@ -43,13 +53,14 @@ function shown(query: string): string {
 }
 
 function noMatch(query: string, scope: SearchScope, outcome: SearchOutcome): NoMatchError {
-  const what = scope === "all" ? "skill or tool" : scope === "skills" ? "skill" : "tool";
+  const what =
+    scope === "all" ? "error.noSkillOrTool" : scope === "skills" ? "error.noSkill" : "error.noTool";
   const nearest = outcome.suggestions.map((name) => neutralizeInline(name));
   const hint =
     nearest.length > 0
-      ? `nearest terms: ${nearest.join(", ")}`
-      : `try another spelling or language${scope === "all" ? "" : ", or --in all"}`;
-  return new NoMatchError(`no ${what} matches ${shown(query)}`, hint);
+      ? message("error.nearestTerms", { terms: nearest.join(", ") })
+      : message(scope === "all" ? "error.tryAnother" : "error.tryAnotherOrAll");
+  return new NoMatchError(message(what, { query: shown(query) }), hint);
 }
 
 export function runSearch(words: string[], flags: SearchFlags, context: CommandContext): CommandResult {
@@ -58,7 +69,7 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
   const limit = parseLimit(flags.limit);
   const query = checkQuery(words.join(" "));
   const library = context.library();
-  const search = searchOf(library);
+  const search = new SkillToolSearch(buildSearchIndex(library.roles, library.vocabulary), library.vocabulary);
   // The terminal table lists only the first roles of each hit; the other formats list them all.
   const rolesPerHit = format === "table" ? ROLES_SHOWN_PER_HIT : undefined;
   const outcome = search.search(query, { scope, labelLang: context.labelLang, limit, rolesPerHit });
@@ -77,6 +88,6 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
     };
   }
   if (format === "csv") return { stdout: renderSearchCsv(outcome.hits) };
-  if (format === "markdown") return { stdout: renderSearchMarkdown(outcome.hits) };
-  return { stdout: renderSearchTable(outcome, context.output) };
+  if (format === "markdown") return { stdout: renderSearchMarkdown(outcome.hits, context.labelLang) };
+  return { stdout: renderSearchTable(outcome, context.output, context.labelLang) };
 }

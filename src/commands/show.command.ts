@@ -30,7 +30,6 @@ export function registerShow(program: Command, kit: CommandKit): void {
     )
       .option("--json", "the whole structured profile as JSON")
       .option("--html", "a printable HTML page of a role's profile (one self-contained file)"),
-    true,
   )
     .addHelpText(
       "after",

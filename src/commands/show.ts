@@ -3,7 +3,9 @@ import { describePosition } from "../core/career/position-view.js";
 import { findRole } from "../core/find-role.js";
 import type { Profile } from "../core/profile.js";
 import { UnknownNameError, UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";
+import { positionNames } from "../render/position-names.js";
 import { renderPositionText } from "../render/position-text.js";
 import { renderProfileHtml } from "../render/profile-html.js";
 import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../render/profile-text.js";
@@ -32,7 +34,10 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
   return names.map((name) => {
     const section = name.trim().toLowerCase();
     if (!(PROFILE_SECTIONS as readonly string[]).includes(section)) {
-      throw new UsageError(`unknown section '${name}'`, `use one of ${PROFILE_SECTIONS.join(", ")}`);
+      throw new UsageError(
+        message("error.unknownSection", { name }),
+        message("error.useOneOf", { values: PROFILE_SECTIONS.join(", ") }),
+      );
     }
     return section as ProfileSection;
   });
@@ -57,14 +62,11 @@ function showPosition(
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0) throw unknownRole;
-    throw new UnknownNameError(unknownRole.message, error.hint ?? "", error.suggestions);
+    throw new UnknownNameError(unknownRole.text, error.hintText ?? "", error.suggestions);
   }
   if (point.kind === "role") throw new Error("a role that findRole did not find");
   if (format === "html")
-    throw new UsageError(
-      `'${name}' is a career position without a profile: the printable page is for role profiles`,
-      "leave out --html to see where it stands on the ladders",
-    );
+    throw new UsageError(message("error.htmlPosition", { name }), message("error.htmlPositionHint"));
   const view = describePosition(point.position, ladders, library.vocabulary, context.labelLang);
   if (format === "json") return { stdout: renderJson(view) };
   return { stdout: renderPositionText(view, context.output), forReading: true };
@@ -110,6 +112,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
     stdout: renderProfileText(loaded.profile, vocabulary, {
       sections,
       lang: context.labelLang,
+      positions: positionNames(context),
       output: context.output,
     }),
     forReading: isForReading(format),

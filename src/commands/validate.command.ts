@@ -22,7 +22,6 @@ export function registerValidate(program: Command, kit: CommandKit): void {
       COMMAND_FORMATS.validate,
       false,
     ).option("--json", "the report as JSON"),
-    false,
   )
     .addHelpText(
       "after",
@@ -35,7 +34,8 @@ export function registerValidate(program: Command, kit: CommandKit): void {
     .action((dirs: string[], flags: CommonFlags & DeliveryFlags & ValidateFlags) =>
       kit.run(async () => {
         const { runValidate } = await import("./validate.js");
-        const context = kit.context({ ...flags, data: [...(flags.data ?? []), ...dirs] }, kit.globals().lang);
+        const local = { ...flags, data: [...(flags.data ?? []), ...dirs] };
+        const context = kit.context(local, flags.lang ?? kit.globals().lang);
         return runValidate(
           { ...flags, strict: flags.strict === true || kit.globals().strict === true },
           context,

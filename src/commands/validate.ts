@@ -1,7 +1,9 @@
 import type { Problem } from "../core/problem.js";
+import type { Language } from "../core/profile.js";
 import { findUnmappedEntries, type UnmappedEntry } from "../core/unmapped-entries.js";
 import { ExitCode } from "../errors.js";
-import { describeProblem, displayPath } from "../io/describe-problem.js";
+import { say } from "../messages/translate.js";
+import { describeProblem, displayPath } from "../render/describe-problem.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import { wrapIndented } from "../render/wrap-text.js";
@@ -27,18 +29,14 @@ export interface FileReport {
   warnings: UnmappedEntry[];
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-/** " (3 problems, 1 warning)" after the summary line; nothing when there are neither. */
-function counts(problems: number, warnings: number, strict: boolean): string {
+/** "3 problems, 1 warning" for the summary line; empty when there are neither. */
+function counts(lang: Language, problems: number, warnings: number, strict: boolean): string {
   const parts = [
-    ...(problems > 0 ? [plural(problems, "problem")] : []),
-    ...(warnings > 0 ? [plural(warnings, "warning")] : []),
+    ...(problems > 0 ? [say(lang, "validate.problems", { count: problems })] : []),
+    ...(warnings > 0 ? [say(lang, "validate.warnings", { count: warnings })] : []),
   ];
-  if (parts.length === 0) return "";
-  return ` (${parts.join(", ")}${strict && warnings > 0 ? "; warnings are errors under --strict" : ""})`;
+  const note = strict && warnings > 0 ? `; ${say(lang, "validate.strictWarnings")}` : "";
+  return parts.length === 0 ? "" : `${parts.join(", ")}${note}`;
 }
 
 export function runValidate(flags: ValidateFlags, context: CommandContext): CommandResult {
@@ -82,9 +80,10 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   };
   if (format === "json")
     return { stdout: renderJson({ summary, folders: library.folders, files: reports }), exitCode };
+  const lang = context.labelLang;
   const lines = library.problems.map((problem) => describeProblem(problem));
   // Under --strict a warning is a problem like any other; without it, it only says what to check.
-  const prefix = flags.strict ? "" : "warning: ";
+  const prefix = flags.strict ? "" : `${say(lang, "error.warningPrefix")}: `;
   for (const report of reports) {
     for (const { field, message } of report.warnings)
       lines.push(neutralizeInline(`${prefix}${displayPath(report.file)}: ${field}: ${message}`));
@@ -92,16 +91,21 @@ export function runValidate(flags: ValidateFlags, context: CommandContext): Comm
   // Not problems: a later folder's profile replacing an earlier one is how folders are meant to work.
   for (const role of overridden) {
     const earlier = role.overrides.map((file) => displayPath(file)).join(", ");
-    lines.push(
-      neutralizeInline(
-        `note: ${displayPath(role.file)} overrides ${earlier} (id '${role.profile.id}'; a later folder wins)`,
-      ),
-    );
+    const note = say(lang, "validate.overrides", {
+      file: displayPath(role.file),
+      earlier,
+      id: role.profile.id,
+    });
+    lines.push(neutralizeInline(note));
   }
-  lines.push(
-    `${plural(summary.files, "profile file")} checked: ${summary.valid} valid, ${summary.invalid} invalid` +
-      counts(summary.problems, warnings, flags.strict === true),
-  );
+  const details = counts(lang, summary.problems, warnings, flags.strict === true);
+  const totals = {
+    files: say(lang, "validate.files", { count: summary.files }),
+    valid: summary.valid,
+    invalid: summary.invalid,
+    counts: details,
+  };
+  lines.push(say(lang, details === "" ? "validate.summary" : "validate.summaryCounts", totals));
   // Long lines wrap to the terminal, continued under a two-space indent.
   const fitted = lines.flatMap((line) => wrapIndented(line, context.output.width, "", "  "));
   return { stdout: `${fitted.join("\n")}\n`, exitCode };

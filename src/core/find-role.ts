@@ -1,4 +1,5 @@
 import { UnknownNameError, UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { closestMatches } from "./edit-distance.js";
 import { foldWords } from "./fold-text.js";
 import { LANGUAGES, type Located, type RoleIdentity } from "./profile.js";
@@ -25,9 +26,9 @@ export function findRole<T extends Located<RoleIdentity>>(
   vocabulary: VocabularyIndex,
 ): T {
   const trimmed = query.trim();
-  if (trimmed === "") throw new UsageError("the role name is empty", "run 'csroles list' to see the roles");
+  if (trimmed === "") throw new UsageError(message("error.roleEmpty"), message("error.roleEmptyHint"));
   if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH) {
-    throw new UsageError(`the role name is longer than ${MAX_ROLE_ARGUMENT_LENGTH} characters`);
+    throw new UsageError(message("error.roleTooLong", { max: MAX_ROLE_ARGUMENT_LENGTH }));
   }
   const exact = profiles.find((p) => p.profile.id === trimmed);
   if (exact) return exact;
@@ -46,8 +47,8 @@ export function findRole<T extends Located<RoleIdentity>>(
   const shown = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
   if (matches.length > 1) {
     throw new UsageError(
-      `the role name ${shown} fits several roles: ${matches.map((m) => m.profile.id).join(", ")}`,
-      "give the id of the one you mean",
+      message("error.roleAmbiguous", { name: shown, ids: matches.map((m) => m.profile.id).join(", ") }),
+      message("error.roleAmbiguousHint"),
     );
   }
   const suggestions = new Set<string>();
@@ -56,10 +57,10 @@ export function findRole<T extends Located<RoleIdentity>>(
   }
   const ids = [...suggestions].slice(0, 3);
   throw new UnknownNameError(
-    `unknown role ${shown}`,
+    message("error.roleUnknown", { name: shown }),
     ids.length > 0
-      ? `did you mean ${ids.join(", ")}? Run 'csroles list' to see all roles`
-      : "run 'csroles list' to see all roles",
+      ? message("error.roleUnknownHint", { ids: ids.join(", ") })
+      : message("error.roleUnknownListHint"),
     ids,
   );
 }

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { foldWords } from "./fold-text.js";
 import { LANGUAGES, type Language, type LoadedRole } from "./profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
@@ -7,7 +8,8 @@ export const SORT_KEYS = ["id", "title", "title_en", "lang", "level"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface ListOptions {
-  lang?: string;
+  /** Only roles whose profile is written in this language (--written-in). */
+  writtenIn?: string;
   level?: string;
   sort?: string;
   labelLang: Language;
@@ -39,7 +41,10 @@ function resolveLevel(level: string, vocabulary: VocabularyIndex): string {
   );
   if (!found) {
     const known = vocabulary.vocabulary.levels.map((c) => c.id).join(", ");
-    throw new UsageError(`unknown level '${level}'`, `use one of ${known}`);
+    throw new UsageError(
+      message("error.unknownLevel", { level }),
+      message("error.useOneOf", { values: known }),
+    );
   }
   return found.id;
 }
@@ -55,20 +60,24 @@ export function listRoles(
   vocabulary: VocabularyIndex,
   options: ListOptions,
 ): RoleSummary[] {
-  if (options.lang !== undefined && !(LANGUAGES as readonly string[]).includes(options.lang)) {
+  const { writtenIn } = options;
+  if (writtenIn !== undefined && !(LANGUAGES as readonly string[]).includes(writtenIn)) {
     throw new UsageError(
-      `unknown language '${options.lang}' for --lang`,
-      `use one of ${LANGUAGES.join(", ")}`,
+      message("error.unknownLanguage", { value: writtenIn, option: "--written-in" }),
+      message("error.useOneOf", { values: LANGUAGES.join(", ") }),
     );
   }
   const sort = (options.sort ?? "id") as SortKey;
   if (!SORT_KEYS.includes(sort)) {
-    throw new UsageError(`cannot sort by '${options.sort}'`, `use one of ${SORT_KEYS.join(", ")}`);
+    throw new UsageError(
+      message("error.badSort", { value: options.sort ?? "" }),
+      message("error.useOneOf", { values: SORT_KEYS.join(", ") }),
+    );
   }
   const level = options.level === undefined ? undefined : resolveLevel(options.level, vocabulary);
   const levelRank = (id: string) => vocabulary.vocabulary.levels.findIndex((c) => c.id === id);
   return profiles
-    .filter(({ profile }) => options.lang === undefined || profile.lang === options.lang)
+    .filter(({ profile }) => writtenIn === undefined || profile.lang === writtenIn)
     .filter(({ profile }) => level === undefined || profile.level === level)
     .map(
       ({ profile, file, origin, overrides }): RoleSummary => ({

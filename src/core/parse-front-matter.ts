@@ -1,6 +1,5 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
-import { parseYamlSubset } from "./fast-yaml.js";
 import { ProblemError } from "./problem.js";
 
 export interface ParsedDocument {
@@ -25,21 +24,7 @@ function refuseEngine(name: string) {
   };
 }
 
-/**
- * Values made by the fast reader: trees (no shared references) of at most FAST_YAML_MAX_NODES
- * values and FAST_YAML_MAX_DEPTH + 2 levels, inside the bounds assertBoundedSize checks
- * (tests/unit/fast-yaml.test.ts holds them to that), so walking them again could never fail.
- */
-const boundedTrees = new WeakSet<object>();
-
 function parseYaml(text: string): unknown {
-  // Profiles are plain YAML that the fast reader gives exactly as js-yaml would; anything it is
-  // not sure of (and so every error) goes to js-yaml.
-  const fast = parseYamlSubset(text);
-  if (fast !== undefined) {
-    if (typeof fast.value === "object" && fast.value !== null) boundedTrees.add(fast.value);
-    return fast.value;
-  }
   try {
     // CORE_SCHEMA: no timestamps (dates stay strings), no !!binary, no custom or language tags.
     return yaml.load(text, { schema: yaml.CORE_SCHEMA });
@@ -103,10 +88,6 @@ export function assertBoundedSize(value: unknown): void {
   walk(value, 0);
 }
 
-function isBoundedTree(value: unknown): boolean {
-  return typeof value === "object" && value !== null && boundedTrees.has(value);
-}
-
 const FENCE = "---";
 
 /** The options never change, and gray-matter copies them before use: built once. */
@@ -151,29 +132,7 @@ export function parseFrontMatter(rawText: string): ParsedDocument {
     throw new ProblemError("front-matter", "the closing fence must be a line of exactly '---'", line);
   }
   const frontMatter = text.slice(firstBreak + 1, closeAt);
-  const plain = engine === "" ? plainDocument(text, closeAt) : undefined;
-  if (plain) return { ...plain, frontMatter };
   const parsed = matter(text, MATTER_OPTIONS);
-  if (!isBoundedTree(parsed.data)) assertBoundedSize(parsed.data);
+  assertBoundedSize(parsed.data);
   return { data: parsed.data, frontMatter, body: parsed.content };
-}
-
-/**
- * What gray-matter gives for a plain `---` file whose front-matter the fast reader takes and that
- * holds at least one key, without calling it: gray-matter looks every input up in its cache by
- * the whole text (even when options are passed, so each file is hashed and interned), copies it
- * into a Buffer and runs a comment-stripping pattern over it, which together cost as much as
- * parsing a profile. The result is the same (tests/unit/parse-front-matter.test.ts compares the
- * two on every fixture, generated profile and naughty string); everything else goes to gray-matter.
- */
-function plainDocument(text: string, closeAt: number): { data: unknown; body: string } | undefined {
-  // gray-matter hands its engine the text from after the opening `---` to the closing fence.
-  const fast = parseYamlSubset(text.slice(FENCE.length, closeAt));
-  const data = fast?.value;
-  // A mapping with a key has a line that gray-matter's comment stripping keeps, so it parses it.
-  if (typeof data !== "object" || data === null || Array.isArray(data) || Object.keys(data).length === 0)
-    return undefined;
-  // The body: after the closing `---`, without the line break that ends that line.
-  const after = text.slice(closeAt + 1 + FENCE.length);
-  return { data, body: after.startsWith("\n") ? after.slice(1) : after };
 }

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { OutputError, UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 
 /**
  * Writes the text to `path` whole or not at all: into a temporary file in the same folder, flushed
@@ -13,8 +14,8 @@ export function writeFileAtomically(path: string, text: string): void {
     const existing = statSync(path);
     if (existing.isDirectory())
       throw new UsageError(
-        `cannot write the output to '${path}': it is a folder`,
-        `give a file name, e.g. -o ${join(path, "csroles-output.txt")}`,
+        message("error.outputIsFolder", { path }),
+        message("error.outputIsFolderHint", { example: join(path, "csroles-output.txt") }),
       );
     mode = existing.mode & 0o7777;
   } catch (error) {
@@ -42,14 +43,11 @@ export function writeFileAtomically(path: string, text: string): void {
 
 function cannotWrite(path: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
+  const problem =
     code === "ENOENT"
-      ? "its folder does not exist"
+      ? message("error.outputNoFolder", { path })
       : code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : (code ?? String(error));
-  return new OutputError(
-    `cannot write the output to '${path}': ${reason}`,
-    "check the path given with -o, --output",
-  );
+        ? message("error.outputDenied", { path })
+        : message("error.outputFailed", { path, reason: code ?? String(error) });
+  return new OutputError(problem, message("error.outputCheckHint"));
 }

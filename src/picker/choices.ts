@@ -1,21 +1,26 @@
 // The picker's text, as pure functions of the data and the width: no prompts are imported here.
 import type { Language, ProfileHead } from "../core/profile.js";
+import { languageName, type MessageKey, say } from "../messages/translate.js";
 import { neutralizeInline } from "../render/neutralize.js";
-import { LANGUAGE_NAMES } from "../render/profile-text.js";
 import { displayWidth, wrapText } from "../render/wrap-text.js";
 
 /** What can be done with a chosen role, in menu order. */
 export const PICKER_ACTIONS = ["show", "compare", "search", "gap", "back", "quit"] as const;
 export type PickerAction = (typeof PICKER_ACTIONS)[number];
 
-export const ACTION_NAMES: Record<PickerAction, string> = {
-  show: "Show the profile",
-  compare: "Compare with other roles",
-  search: "Search skills and tools",
-  gap: "Transition brief to another role",
-  back: "Back to the role list",
-  quit: "Quit",
+const ACTION_KEYS: Record<PickerAction, MessageKey> = {
+  show: "pick.actionShow",
+  compare: "pick.actionCompare",
+  search: "pick.actionSearch",
+  gap: "pick.actionGap",
+  back: "pick.actionBack",
+  quit: "pick.actionQuit",
 };
+
+/** An action as the menu names it, in `lang`. */
+export function actionName(action: PickerAction, lang: Language): string {
+  return say(lang, ACTION_KEYS[action]);
+}
 
 const ELLIPSIS = "…";
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -42,15 +47,20 @@ export interface RoleFacts {
   titleEn: string;
   lang: Language;
   levelLabel: string;
+  /** "id … · Swedish": the details under the list, in the interface language. */
+  details: string;
 }
 
-export function roleFacts(profile: ProfileHead, levelLabel: string): RoleFacts {
+/** A role's facts for the picker; `lang` is the interface language. */
+export function roleFacts(profile: ProfileHead, levelLabel: string, lang: Language): RoleFacts {
+  const id = neutralizeInline(profile.id);
   return {
-    id: neutralizeInline(profile.id),
+    id,
     title: neutralizeInline(profile.title),
     titleEn: neutralizeInline(profile.title_en),
     lang: profile.lang,
     levelLabel: neutralizeInline(levelLabel),
+    details: say(lang, "pick.roleDetails", { id, language: languageName(lang, profile.lang) }),
   };
 }
 
@@ -88,7 +98,7 @@ export function roleChoiceText(role: RoleFacts, width: number, prefix: number): 
     cut = firstLine !== role.title || secondLine !== second;
     name = `${firstLine}\n${indent}${secondLine}`;
   }
-  const details = `id ${role.id} · ${LANGUAGE_NAMES[role.lang] ?? role.lang}`;
+  const { details } = role;
   const description = wrapText(cut ? `${titles} · ${role.levelLabel}\n${details}` : details, width).join(
     "\n",
   );

@@ -30,6 +30,10 @@ export interface FilterCheckboxConfig<Value> {
   validate: (ticked: Value[]) => true | string;
   /** What the line of ticked choices may take, in columns. */
   fitTicked: (text: string) => string;
+  /** What leads the line of ticked choices ("ticked:"). */
+  tickedLabel: string;
+  /** What the list says when the term matches no choice. */
+  noMatch: string;
   // biome-ignore lint/suspicious/noExplicitAny: inquirer's theme objects are loosely typed.
   theme?: any;
 }
@@ -120,7 +124,7 @@ export const filterCheckbox = createPrompt(
     const tickedLine =
       ticked.length > 0
         ? config.fitTicked(
-            `ticked: ${all
+            `${config.tickedLabel} ${all
               .filter((c) => ticked.includes(c.value))
               .map((c) => c.short)
               .join(", ")}`,
@@ -128,7 +132,7 @@ export const filterCheckbox = createPrompt(
         : "";
     const header = [prefix, message, theme.style.searchTerm(term)].filter(Boolean).join(" ").trimEnd();
     const body = [
-      shown.length === 0 ? theme.style.error("No roles match") : page,
+      shown.length === 0 ? theme.style.error(config.noMatch) : page,
       " ",
       description ? theme.style.description(description) : "",
       tickedLine,

@@ -1,10 +1,12 @@
 // The picker's prompts. This module (and so @inquirer/prompts) is imported only when `pick` runs
 // on a terminal; the text of each screen comes from the pure functions in choices.ts.
 import { input, search, select } from "@inquirer/prompts";
-import type { LoadedRole } from "../core/profile.js";
+import type { Language, LoadedRole } from "../core/profile.js";
 import { type RankableRole, rankRoles } from "../core/rank-roles.js";
+import { say } from "../messages/translate.js";
+import { displayWidth } from "../render/wrap-text.js";
 import {
-  ACTION_NAMES,
+  actionName,
   fitText,
   PICKER_ACTIONS,
   type PickerAction,
@@ -31,6 +33,8 @@ export interface ScreenLook {
   color: boolean;
   /** Lines of choices shown at once. */
   pageSize: number;
+  /** The interface language. */
+  lang: Language;
 }
 
 /** Columns a choice's cursor takes in a list ("❯ "), and in a checkbox list ("❯◯ "). */
@@ -75,17 +79,17 @@ export function chooseRole(props: RoleScreenProps, context: PromptContext = {}):
   return leavingOnEscape(context, (ctx) =>
     search<LoadedRole>(
       {
-        message: props.message ?? "Find a role:",
+        message: props.message ?? say(props.lang, "pick.findRole"),
         source: (term) =>
           rankRoles(term ?? "", props.roles).map(({ role }) =>
             roleChoice(role, props.facts, width, LIST_PREFIX),
           ),
         pageSize: props.pageSize,
         theme: promptTheme(props.color, width, [
-          ["type", "to filter"],
-          ["↑↓", "move"],
-          ["⏎", "choose"],
-          ["esc", "quit"],
+          [say(props.lang, "pick.keyType"), say(props.lang, "pick.doFilter")],
+          ["↑↓", say(props.lang, "pick.doMove")],
+          ["⏎", say(props.lang, "pick.doChoose")],
+          ["esc", say(props.lang, "pick.doQuit")],
         ]),
       },
       ctx,
@@ -106,24 +110,25 @@ export function chooseAction(
   context: PromptContext = {},
 ): PromptAnswer<PickerAction> {
   const width = usable(props);
-  const question = " — what next?";
+  const lang = props.lang;
+  const room = width - 2 - displayWidth(say(lang, "pick.whatNext", { title: "" }));
   return leavingOnEscape(context, (ctx) =>
     select<PickerAction>(
       {
-        message: fitText(props.title, width - 2 - question.length) + question,
+        message: say(lang, "pick.whatNext", { title: fitText(props.title, room) }),
         choices: PICKER_ACTIONS.map((action) => ({
           value: action,
-          name: ACTION_NAMES[action],
+          name: actionName(action, lang),
           ...((action === "compare" || action === "gap") && !props.canCompare
-            ? { disabled: "(no other role)" }
+            ? { disabled: say(lang, "pick.noOtherRole") }
             : {}),
         })),
         pageSize: PICKER_ACTIONS.length,
         loop: false,
         theme: promptTheme(props.color, width, [
-          ["↑↓", "move"],
-          ["⏎", "choose"],
-          ["esc", "quit"],
+          ["↑↓", say(lang, "pick.doMove")],
+          ["⏎", say(lang, "pick.doChoose")],
+          ["esc", say(lang, "pick.doQuit")],
         ]),
       },
       ctx,
@@ -149,14 +154,14 @@ export function chooseOthers(
   context: PromptContext = {},
 ): PromptAnswer<LoadedRole[]> {
   const width = usable(props);
-  const lead = "Compare ";
-  const tail = " with:";
+  const lang = props.lang;
+  const room = width - 2 - displayWidth(say(lang, "pick.compareWith", { title: "" }));
   return leavingOnEscape(
     context,
     (ctx) =>
       filterCheckbox(
         {
-          message: lead + fitText(props.title, width - 2 - lead.length - tail.length) + tail,
+          message: say(lang, "pick.compareWith", { title: fitText(props.title, room) }),
           source: (term) =>
             (term === ""
               ? props.others
@@ -166,16 +171,18 @@ export function chooseOthers(
             ).map((role) => roleChoice(role, props.facts, width, CHECKBOX_PREFIX)),
           pageSize: props.pageSize,
           validate: (ticked) =>
-            ticked.length <= props.max || `tick at most ${props.max} role${props.max === 1 ? "" : "s"}`,
+            ticked.length <= props.max || say(lang, "pick.tickAtMost", { count: props.max }),
           fitTicked: (text) => fitText(text, width),
+          tickedLabel: say(lang, "pick.ticked"),
+          noMatch: say(lang, "pick.noRolesMatch"),
           theme: promptTheme(props.color, width, [
-            ["type", "to filter"],
-            ["↑↓", "move"],
-            ["space", "tick"],
-            ["ctrl-a", "all"],
-            ["ctrl-r", "invert"],
-            ["⏎", "compare (none: back)"],
-            ["esc", "quit"],
+            [say(lang, "pick.keyType"), say(lang, "pick.doFilter")],
+            ["↑↓", say(lang, "pick.doMove")],
+            [say(lang, "pick.keySpace"), say(lang, "pick.doTick")],
+            ["ctrl-a", say(lang, "pick.doTickAll")],
+            ["ctrl-r", say(lang, "pick.doInvert")],
+            ["⏎", say(lang, "pick.doCompare")],
+            ["esc", say(lang, "pick.doQuit")],
           ]),
         },
         ctx,
@@ -188,8 +195,7 @@ export function askQuery(props: ScreenLook, context: PromptContext = {}): Prompt
   return leavingOnEscape(context, (ctx) =>
     input(
       {
-        message:
-          props.width - 1 >= 44 ? "Search skills and tools (empty: back):" : "Skill or tool (empty: back):",
+        message: say(props.lang, props.width - 1 >= 44 ? "pick.searchPrompt" : "pick.searchPromptShort"),
         theme: promptTheme(props.color, usable(props), []),
       },
       ctx,

@@ -4,11 +4,12 @@ import type { Language, LoadedRole } from "../core/profile.js";
 import { rankableRoles, rankRoles } from "../core/rank-roles.js";
 import type { VocabularyIndex } from "../core/vocabulary.js";
 import { CsrolesError, InterruptedError } from "../errors.js";
+import { say, sayMessage } from "../messages/translate.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import type { OutputContext } from "../render/output-context.js";
 import { createTheme } from "../render/theme.js";
 import { wrapIndented, wrapText } from "../render/wrap-text.js";
-import { ACTION_NAMES, type PickerAction, type RoleFacts, roleFacts, roleHeadline } from "./choices.js";
+import { actionName, type PickerAction, type RoleFacts, roleFacts, roleHeadline } from "./choices.js";
 import type {
   ActionScreenProps,
   CompareScreenProps,
@@ -70,12 +71,12 @@ export function pageSizeFor(rows: number | undefined): number {
 export async function runPicker(io: PickerIo): Promise<void> {
   const roles = rankableRoles(io.roles, io.vocabulary);
   const describe = (role: LoadedRole) =>
-    roleFacts(role.profile, io.vocabulary.label("levels", role.profile.level, io.labelLang));
+    roleFacts(role.profile, io.vocabulary.label("levels", role.profile.level, io.labelLang), io.labelLang);
   const facts = new Map<LoadedRole, RoleFacts>(io.roles.map((role) => [role, describe(role)]));
   const factsOf = (role: LoadedRole) => facts.get(role) ?? describe(role);
   const look = (): ScreenLook => {
     const { width, color } = io.output();
-    return { width, color, pageSize: pageSizeFor(io.rows()) };
+    return { width, color, pageSize: pageSizeFor(io.rows()), lang: io.labelLang };
   };
   /** Echoes an answer, since prompts are cleared when done. */
   const answered = (question: string, answer: string) => {
@@ -88,7 +89,7 @@ export async function runPicker(io: PickerIo): Promise<void> {
 
   const act = async (role: LoadedRole, action: PickerAction): Promise<string> => {
     if (action === "show") {
-      answered("", ACTION_NAMES.show);
+      answered("", actionName("show", io.labelLang));
       const text = io.actions.show(role, io.output());
       return (await io.page?.(text)) ? "" : text;
     }
@@ -106,23 +107,28 @@ export async function runPicker(io: PickerIo): Promise<void> {
         },
         io.prompt,
       );
-      if (others.length === 0) return "Nothing ticked; nothing compared.\n";
-      answered("Compare with:", others.map(titleOf).join(", "));
+      if (others.length === 0) return `${say(io.labelLang, "pick.nothingTicked")}\n`;
+      answered(say(io.labelLang, "pick.echoCompareWith"), others.map(titleOf).join(", "));
       return io.actions.compare([role, ...others], io.output());
     }
     if (action === "gap") {
       const others = roles.filter((ranked) => ranked.role !== role);
       const goal = await io.screens.chooseRole(
-        { ...look(), roles: others, facts, message: `Brief from ${titleOf(role)} to:` },
+        {
+          ...look(),
+          roles: others,
+          facts,
+          message: say(io.labelLang, "pick.briefFrom", { title: titleOf(role) }),
+        },
         io.prompt,
       );
-      answered("Brief to:", roleHeadline(factsOf(goal)));
+      answered(say(io.labelLang, "pick.echoBriefTo"), roleHeadline(factsOf(goal)));
       const text = io.actions.gap(role, goal, io.output());
       return (await io.page?.(text)) ? "" : text;
     }
     const query = (await io.screens.askQuery(look(), io.prompt)).trim();
     if (query === "") return "";
-    answered("Search:", neutralizeInline(query));
+    answered(say(io.labelLang, "pick.echoSearch"), neutralizeInline(query));
     return io.actions.search(query, io.output());
   };
 
@@ -131,7 +137,7 @@ export async function runPicker(io: PickerIo): Promise<void> {
     for (;;) {
       if (!role) {
         role = await io.screens.chooseRole({ ...look(), roles, facts }, io.prompt);
-        answered("Role:", roleHeadline(factsOf(role)));
+        answered(say(io.labelLang, "pick.echoRole"), roleHeadline(factsOf(role)));
       }
       const action = await io.screens.chooseAction(
         { ...look(), title: titleOf(role), canCompare: io.roles.length > 1 },
@@ -143,7 +149,7 @@ export async function runPicker(io: PickerIo): Promise<void> {
         continue;
       }
       const chosen = role;
-      io.write(await report(() => act(chosen, action), io.output()));
+      io.write(await report(() => act(chosen, action), io.output(), io.labelLang));
     }
   } catch (error) {
     if (!isLeaving(error)) throw error;
@@ -153,16 +159,18 @@ export async function runPicker(io: PickerIo): Promise<void> {
 }
 
 /** An action's text followed by a blank line, or its error as a message; the picker goes on. */
-async function report(action: () => Promise<string>, output: OutputContext): Promise<string> {
+async function report(action: () => Promise<string>, output: OutputContext, lang: Language): Promise<string> {
   try {
     const text = await action();
     return text === "" ? "" : `${text}\n`;
   } catch (error) {
     if (!(error instanceof CsrolesError)) throw error;
     const theme = createTheme(output.color);
-    const lines = wrapText(neutralizeInline(error.message), output.width).map(theme.warning);
-    if (error.hint)
-      lines.push(...wrapText(neutralizeInline(`hint: ${error.hint}`), output.width).map(theme.muted));
+    const lines = wrapText(neutralizeInline(sayMessage(lang, error.text)), output.width).map(theme.warning);
+    if (error.hintText !== undefined) {
+      const hint = `${say(lang, "error.hintPrefix")}: ${sayMessage(lang, error.hintText)}`;
+      lines.push(...wrapText(neutralizeInline(hint), output.width).map(theme.muted));
+    }
     return `${lines.join("\n")}\n\n`;
   }
 }

@@ -1,6 +1,8 @@
 import type { Comparison, OverlapSummary, Similarity } from "../core/compare/types.js";
-import { type PositionNames, positionTexts } from "./compare-text.js";
+import { type MessageKey, say } from "../messages/translate.js";
+import { positionTexts } from "./compare-text.js";
 import { renderCsv } from "./csv.js";
+import type { PositionNames } from "./position-names.js";
 
 /**
  * The comparison as one CSV table (docs/compare.md): a leading `section` column says what each
@@ -15,21 +17,28 @@ const score = (s: Similarity): string | number => s.score ?? "";
 
 /** Counts per role, then the similarity matrix (one row per role, 1 on the diagonal), then all roles. */
 function summaryRows(name: string, s: OverlapSummary, c: Comparison): Row[] {
+  const lang = c.label_lang;
   const ids = c.roles.map((r) => r.id);
   const pair = (a: string, b: string) =>
     s.similarity.pairs.find(
       (p) => (p.roles[0] === a && p.roles[1] === b) || (p.roles[0] === b && p.roles[1] === a),
     );
   return [
-    [`${name}-summary`, "", "total", "In this role", ...s.per_role.map((r) => r.total)],
-    [`${name}-summary`, "", "shared", "In every role", ...ids.map(() => s.shared.length)],
-    [`${name}-summary`, "", "distinct", "Only in this role", ...s.per_role.map((r) => r.distinct.length)],
+    [`${name}-summary`, "", "total", say(lang, "compare.csvInThisRole"), ...s.per_role.map((r) => r.total)],
+    [`${name}-summary`, "", "shared", say(lang, "compare.csvInEveryRole"), ...ids.map(() => s.shared.length)],
+    [
+      `${name}-summary`,
+      "",
+      "distinct",
+      say(lang, "compare.csvOnlyInThisRole"),
+      ...s.per_role.map((r) => r.distinct.length),
+    ],
     ...c.roles.map(
       (other): Row => [
         `${name}-similarity`,
         "",
         other.id,
-        `Jaccard similarity with ${other.title}`,
+        say(lang, "compare.csvSimilarityWith", { title: other.title }),
         ...ids.map((id) => {
           const found = pair(id, other.id);
           return found ? score(found) : 1;
@@ -40,19 +49,20 @@ function summaryRows(name: string, s: OverlapSummary, c: Comparison): Row[] {
       `${name}-similarity`,
       "",
       "all",
-      "Jaccard similarity of all roles",
+      say(lang, "compare.csvSimilarityAll"),
       ...ids.map(() => score(s.similarity.overall)),
     ],
   ];
 }
 
 export function renderCompareCsv(c: Comparison, names: PositionNames): string {
+  const field = (key: MessageKey) => say(c.label_lang, key);
   const rows: Row[] = [
-    ["role", "", "title", "Title", ...c.roles.map((r) => r.title)],
-    ["role", "", "title_en", "English title", ...c.roles.map((r) => r.title_en)],
-    ["role", "", "lang", "Language", ...c.roles.map((r) => r.lang)],
-    ["role", "", "level", "Level", ...c.roles.map((r) => r.level)],
-    ["role", "", "position", "Position", ...c.roles.map((r) => r.position)],
+    ["role", "", "title", field("field.title"), ...c.roles.map((r) => r.title)],
+    ["role", "", "title_en", field("field.titleEn"), ...c.roles.map((r) => r.title_en)],
+    ["role", "", "lang", field("field.language"), ...c.roles.map((r) => r.lang)],
+    ["role", "", "level", field("field.level"), ...c.roles.map((r) => r.level)],
+    ["role", "", "position", field("field.position"), ...c.roles.map((r) => r.position)],
   ];
   if (c.career) {
     for (const stage of c.career.stages) {

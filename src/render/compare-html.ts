@@ -1,28 +1,20 @@
 import type { ComparedRole, Comparison, OverlapSummary } from "../core/compare/types.js";
 import type { Language } from "../core/profile.js";
-import {
-  CAREER_LEGEND,
-  HAS_MARK,
-  headerRows,
-  JACCARD_NOTE,
-  markText,
-  type PositionNames,
-  summaryLines,
-} from "./compare-text.js";
+import { say } from "../messages/translate.js";
+import { HAS_MARK, headerRows, markText, summaryLines } from "./compare-text.js";
 import { type Content, el, type Html, htmlPage, htmlTable, inLang, lines } from "./html-page.js";
-
-const PAGE_LANG: Language = "en";
+import { type PositionNames, positionName } from "./position-names.js";
 
 /** A role's column head: its number and its title, in the profile's language. */
-function roleHead(role: ComparedRole): Html {
-  return el("span", {}, `${role.column} `, inLang(role.title, role.lang, PAGE_LANG));
+function roleHead(role: ComparedRole, pageLang: Language): Html {
+  return el("span", {}, `${role.column} `, inLang(role.title, role.lang, pageLang));
 }
 
 /** Cells of one row, each in the language of its role's profile. */
 function roleCells(c: Comparison, cells: Content[][]): Content[] {
   return cells.map((entries, index) => {
     const role = c.roles[index];
-    return role ? inLang(lines(entries), role.lang, PAGE_LANG) : lines(entries);
+    return role ? inLang(lines(entries), role.lang, c.label_lang) : lines(entries);
   });
 }
 
@@ -35,50 +27,47 @@ function summary(s: OverlapSummary, c: Comparison, labels: Map<string, string>):
   return el(
     "ul",
     { class: "summary" },
-    ...summaryLines(s, c.roles, (id) => labels.get(id) ?? id).map((line) => el("li", {}, line)),
+    ...summaryLines(s, c.roles, (id) => labels.get(id) ?? id, c.label_lang).map((line) => el("li", {}, line)),
   );
 }
 
 function rolesTable(c: Comparison): Html {
-  const rows = headerRows(c.roles).map(([field, ...values]) => [
+  const titleField = say(c.label_lang, "field.title");
+  const rows = headerRows(c.roles, c.label_lang).map(([field, ...values]) => [
     field,
-    ...(field === "Title" ? c.roles.map((role) => inLang(role.title, role.lang, PAGE_LANG)) : values),
+    ...(field === titleField ? c.roles.map((role) => inLang(role.title, role.lang, c.label_lang)) : values),
   ]);
   return htmlTable({ head: ["", ...c.roles.map((r) => String(r.column))], rows, className: "grid" });
 }
 
 /** The comparison as a printable page: on A4 landscape, so that six roles fit side by side. */
 export function renderCompareHtml(c: Comparison, names: PositionNames): string {
-  const heads = c.roles.map(roleHead);
-  const labelLang = c.label_lang;
-  const concept = (label: string) => inLang(label, labelLang, PAGE_LANG);
+  // The page is in the interface language, as the terminal view is (the concept labels are in it).
+  const lang = c.label_lang;
+  const heads = c.roles.map((role) => roleHead(role, lang));
   const body: Content[] = [
-    el("h1", {}, "Comparison of ", String(c.roles.length), " roles"),
-    el("h2", {}, "Roles"),
+    el("h1", {}, say(lang, "compare.htmlHeading", { count: c.roles.length })),
+    el("h2", {}, say(lang, "heading.roles")),
     rolesTable(c),
   ];
   if (c.career) {
-    const positionNames = (position: { label: string; concept_label: string }) =>
-      names === "concept" ? concept(position.concept_label) : position.label;
     body.push(
       el("section", {}, [
-        el("h2", {}, "Career path"),
-        el("p", { class: "muted" }, CAREER_LEGEND),
+        el("h2", {}, say(lang, "heading.career")),
+        el("p", { class: "muted" }, say(lang, "compare.legend")),
         htmlTable({
-          head: ["Stage", ...heads],
+          head: [say(lang, "field.stage"), ...heads],
           className: "grid",
           rows: c.career.stages.map((stage) => [
-            concept(stage.label),
+            stage.label,
             ...stage.cells.map((cell) => {
               const role = c.roles.find((r) => r.id === cell.role);
               const entries = cell.positions.map((position) => {
                 const mark = markText(position.marks, c.roles);
-                const name = positionNames(position);
+                const name = positionName(position, names);
                 return mark === "" ? name : el("strong", {}, name, ` ${mark}`);
               });
-              return role && names === "written"
-                ? inLang(lines(entries), role.lang, PAGE_LANG)
-                : lines(entries);
+              return role && names === "written" ? inLang(lines(entries), role.lang, lang) : lines(entries);
             }),
           ]),
         }),
@@ -88,12 +77,12 @@ export function renderCompareHtml(c: Comparison, names: PositionNames): string {
   if (c.skills) {
     body.push(
       el("section", {}, [
-        el("h2", {}, "Skills"),
+        el("h2", {}, say(lang, "heading.skills")),
         htmlTable({
-          head: ["Skill", ...heads],
+          head: [say(lang, "field.skill"), ...heads],
           className: "grid",
           rows: c.skills.rows.map((skill) => [
-            concept(skill.label),
+            skill.label,
             ...roleCells(
               c,
               skill.cells.map((cell) => marked(cell.labels)),
@@ -107,12 +96,12 @@ export function renderCompareHtml(c: Comparison, names: PositionNames): string {
   if (c.tools) {
     body.push(
       el("section", {}, [
-        el("h2", {}, "Tools by category"),
+        el("h2", {}, say(lang, "heading.toolsByCategory")),
         htmlTable({
-          head: ["Tool", ...heads],
+          head: [say(lang, "field.tool"), ...heads],
           className: "grid",
           rows: c.tools.categories.flatMap((group) => [
-            { group: concept(group.label) },
+            { group: group.label },
             ...group.rows.map((tool) => [
               tool.label,
               ...roleCells(
@@ -130,13 +119,17 @@ export function renderCompareHtml(c: Comparison, names: PositionNames): string {
       ]),
     );
   }
-  if (c.skills || c.tools) body.push(el("p", { class: "muted" }, JACCARD_NOTE));
+  if (c.skills || c.tools) body.push(el("p", { class: "muted" }, say(lang, "compare.jaccardNote")));
   body.push(
-    el("footer", { class: "muted" }, `Made with csroles: compare ${c.roles.map((r) => r.id).join(" ")}`),
+    el(
+      "footer",
+      { class: "muted" },
+      say(lang, "html.madeWith", { command: `compare ${c.roles.map((r) => r.id).join(" ")}` }),
+    ),
   );
   return htmlPage({
-    title: `Comparison: ${c.roles.map((r) => r.title_en).join(", ")} — csroles`,
-    lang: PAGE_LANG,
+    title: say(lang, "compare.htmlTitle", { titles: c.roles.map((r) => r.title_en).join(", ") }),
+    lang,
     landscape: true,
     body,
   });

@@ -1,15 +1,8 @@
 import type { Comparison, OverlapSummary } from "../core/compare/types.js";
-import {
-  CAREER_LEGEND,
-  HAS_MARK,
-  headerRows,
-  JACCARD_NOTE,
-  type PositionNames,
-  positionTexts,
-  roleHead,
-  summaryLines,
-} from "./compare-text.js";
+import { say } from "../messages/translate.js";
+import { HAS_MARK, headerRows, positionTexts, roleHead, summaryLines } from "./compare-text.js";
 import { markdownCell } from "./markdown.js";
+import type { PositionNames } from "./position-names.js";
 
 /** A table row of cells that are already escaped (so that a cell may hold several <br>-joined entries). */
 function row(cells: string[]): string {
@@ -27,26 +20,29 @@ const marked = (texts: string[]) => (texts.length > 0 ? `${HAS_MARK} ${entries(t
 function summary(s: OverlapSummary, c: Comparison, labels: Map<string, string>): string[] {
   return [
     "",
-    ...summaryLines(s, c.roles, (id) => labels.get(id) ?? id).map((line) => `- ${markdownCell(line)}`),
+    ...summaryLines(s, c.roles, (id) => labels.get(id) ?? id, c.label_lang).map(
+      (line) => `- ${markdownCell(line)}`,
+    ),
   ];
 }
 
 /** The comparison as Markdown for reports: a heading and a table per section, summaries as lists. */
 export function renderCompareMarkdown(c: Comparison, names: PositionNames): string {
+  const lang = c.label_lang;
   const heads = c.roles.map(roleHead);
   const out: string[] = [
-    "## Roles",
+    `## ${say(lang, "heading.roles")}`,
     "",
     ...table(
       ["", ...c.roles.map((r) => String(r.column))],
-      headerRows(c.roles).map((cells) => cells.map(markdownCell)),
+      headerRows(c.roles, lang).map((cells) => cells.map(markdownCell)),
     ),
   ];
   if (c.career) {
-    out.push("", "## Career path", "", markdownCell(CAREER_LEGEND), "");
+    out.push("", `## ${say(lang, "heading.career")}`, "", markdownCell(say(lang, "compare.legend")), "");
     out.push(
       ...table(
-        ["Stage", ...heads],
+        [say(lang, "field.stage"), ...heads],
         c.career.stages.map((stage) => [
           markdownCell(stage.label),
           ...stage.cells.map((cell) => entries(positionTexts(cell, c.roles, names))),
@@ -55,10 +51,10 @@ export function renderCompareMarkdown(c: Comparison, names: PositionNames): stri
     );
   }
   if (c.skills) {
-    out.push("", "## Skills", "");
+    out.push("", `## ${say(lang, "heading.skills")}`, "");
     out.push(
       ...table(
-        ["Skill", ...heads],
+        [say(lang, "field.skill"), ...heads],
         c.skills.rows.map((skill) => [
           markdownCell(skill.label),
           ...skill.cells.map((cell) => marked(cell.labels)),
@@ -68,10 +64,10 @@ export function renderCompareMarkdown(c: Comparison, names: PositionNames): stri
     out.push(...summary(c.skills.summary, c, new Map(c.skills.rows.map((r) => [r.skill, r.label]))));
   }
   if (c.tools) {
-    out.push("", "## Tools by category", "");
+    out.push("", `## ${say(lang, "heading.toolsByCategory")}`, "");
     out.push(
       ...table(
-        ["Category", "Tool", ...heads],
+        [say(lang, "field.category"), say(lang, "field.tool"), ...heads],
         c.tools.categories.flatMap((group) =>
           group.rows.map((tool, index) => [
             index === 0 ? markdownCell(group.label) : "",
@@ -84,6 +80,6 @@ export function renderCompareMarkdown(c: Comparison, names: PositionNames): stri
     const labels = new Map(c.tools.categories.flatMap((g) => g.rows.map((r) => [r.tool, r.label])));
     out.push(...summary(c.tools.summary, c, labels));
   }
-  if (c.skills || c.tools) out.push("", markdownCell(JACCARD_NOTE));
+  if (c.skills || c.tools) out.push("", markdownCell(say(lang, "compare.jaccardNote")));
   return `${out.join("\n")}\n`;
 }

@@ -1,17 +1,9 @@
 import type { ComparedRole, Comparison, OverlapSummary } from "../core/compare/types.js";
-import {
-  CAREER_LEGEND,
-  HAS_MARK,
-  headerRows,
-  JACCARD_NOTE,
-  languageText,
-  type PositionNames,
-  positionTexts,
-  roleHead,
-  summaryLines,
-} from "./compare-text.js";
+import { say } from "../messages/translate.js";
+import { HAS_MARK, headerRows, languageText, positionTexts, roleHead, summaryLines } from "./compare-text.js";
 import { neutralize, neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
+import type { PositionNames } from "./position-names.js";
 import { renderTable } from "./table.js";
 import { createTheme, type Theme } from "./theme.js";
 import { displayWidth, wordPieces, wrapIndented } from "./wrap-text.js";
@@ -122,7 +114,8 @@ function prose(text: string, width: number): string[] {
 
 /** Title as written, English title, language and level of each role: columns, or one block per role. */
 function header(c: Comparison, output: OutputContext, theme: Theme): string[] {
-  const rows = headerRows(c.roles);
+  const lang = c.label_lang;
+  const rows = headerRows(c.roles, lang);
   const g: Grid = {
     labelHead: "",
     roleHeads: c.roles.map((role) => String(role.column)),
@@ -135,10 +128,10 @@ function header(c: Comparison, output: OutputContext, theme: Theme): string[] {
     if (title[0])
       title[0] = `${theme.label(String(role.column))} ${theme.subheading(title[0].slice(first.length))}`;
     const facts = [
-      `English title: ${role.title_en}`,
-      `Language: ${languageText(role)}`,
-      `Level: ${role.level_label}`,
-      `ID: ${role.id}`,
+      `${say(lang, "field.titleEn")}: ${role.title_en}`,
+      `${say(lang, "field.language")}: ${languageText(lang, role.lang)}`,
+      `${say(lang, "field.level")}: ${role.level_label}`,
+      `${say(lang, "field.id")}: ${role.id}`,
     ];
     return [
       ...title,
@@ -148,7 +141,9 @@ function header(c: Comparison, output: OutputContext, theme: Theme): string[] {
 }
 
 function summary(s: OverlapSummary, c: Comparison, labels: Map<string, string>, width: number): string[] {
-  return summaryLines(s, c.roles, (id) => labels.get(id) ?? id).flatMap((line) => prose(line, width));
+  return summaryLines(s, c.roles, (id) => labels.get(id) ?? id, c.label_lang).flatMap((line) =>
+    prose(line, width),
+  );
 }
 
 const marked = (entries: string[]) => (entries.length > 0 ? [`${HAS_MARK} ${entries.join("; ")}`] : []);
@@ -157,14 +152,15 @@ const marked = (entries: string[]) => (entries.length > 0 ? [`${HAS_MARK} ${entr
 export function renderCompareTable(c: Comparison, output: OutputContext, names: PositionNames): string {
   const theme = createTheme(output.color);
   const roleHeads = c.roles.map(roleHead);
-  const out: string[] = [theme.heading("Roles"), ...header(c, output, theme)];
+  const lang = c.label_lang;
+  const out: string[] = [theme.heading(say(lang, "heading.roles")), ...header(c, output, theme)];
   const heading = (title: string) => out.push("", theme.heading(title));
 
   if (c.career) {
-    heading("Career path");
-    out.push(...prose(CAREER_LEGEND, output.width));
+    heading(say(lang, "heading.career"));
+    out.push(...prose(say(lang, "compare.legend"), output.width));
     const g: Grid = {
-      labelHead: "Stage",
+      labelHead: say(lang, "field.stage"),
       roleHeads,
       rows: c.career.stages.map((row) => ({
         label: row.label,
@@ -174,9 +170,9 @@ export function renderCompareTable(c: Comparison, output: OutputContext, names: 
     out.push(...section(g, c.roles, output, theme));
   }
   if (c.skills) {
-    heading("Skills");
+    heading(say(lang, "heading.skills"));
     const g: Grid = {
-      labelHead: "Skill",
+      labelHead: say(lang, "field.skill"),
       roleHeads,
       rows: c.skills.rows.map((row) => ({
         label: row.label,
@@ -188,10 +184,10 @@ export function renderCompareTable(c: Comparison, output: OutputContext, names: 
     out.push(...summary(c.skills.summary, c, labels, output.width));
   }
   if (c.tools) {
-    heading("Tools by category");
+    heading(say(lang, "heading.toolsByCategory"));
     const g: Grid = {
-      groupHead: "Category",
-      labelHead: "Tool",
+      groupHead: say(lang, "field.category"),
+      labelHead: say(lang, "field.tool"),
       roleHeads,
       rows: c.tools.categories.flatMap((group) =>
         group.rows.map((row, index) => ({
@@ -207,6 +203,6 @@ export function renderCompareTable(c: Comparison, output: OutputContext, names: 
     );
     out.push(...summary(c.tools.summary, c, labels, output.width));
   }
-  if (c.skills || c.tools) out.push("", ...prose(JACCARD_NOTE, output.width));
+  if (c.skills || c.tools) out.push("", ...prose(say(lang, "compare.jaccardNote"), output.width));
   return `${out.join("\n")}\n`;
 }

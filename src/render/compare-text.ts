@@ -1,13 +1,13 @@
 import type { CareerCell, ComparedRole, OverlapSummary, Similarity } from "../core/compare/types.js";
-import { LANGUAGE_NAMES } from "./profile-text.js";
+import type { Language } from "../core/profile.js";
+import { decimal, languageName, say } from "../messages/translate.js";
+import { type PositionNames, positionName } from "./position-names.js";
 
 /**
  * The words of a comparison shared by its terminal, Markdown and CSV renderings: role column
- * heads, career marks, the role header rows and the overlap summary sentences.
+ * heads, career marks, the role header rows and the overlap summary sentences, in the
+ * comparison's label language.
  */
-
-/** How career cells name positions: as each profile writes them, or by the shared concept label. */
-export type PositionNames = "written" | "concept";
 
 export const HAS_MARK = "✓";
 
@@ -21,35 +21,38 @@ export function markText(marks: string[], roles: ComparedRole[]): string {
   return columns.length === 0 ? "" : `←${columns.join(",")}`;
 }
 
-export const CAREER_LEGEND = "←n marks role n's own position, on every ladder where it appears.";
-
 /** One entry per position in the cell, each with its marks. */
 export function positionTexts(cell: CareerCell, roles: ComparedRole[], names: PositionNames): string[] {
   return cell.positions.map((p) => {
     const mark = markText(p.marks, roles);
-    const name = names === "concept" ? p.concept_label : p.label;
+    const name = positionName(p, names);
     return mark === "" ? name : `${name} ${mark}`;
   });
 }
 
-export function languageText(role: ComparedRole): string {
-  return `${LANGUAGE_NAMES[role.lang] ?? role.lang} (${role.lang})`;
+/** "Swedish (sv)", in `lang`. */
+export function languageText(lang: Language, of: Language): string {
+  return `${languageName(lang, of)} (${of})`;
 }
 
 /** The header rows: field name and one value per role. */
-export function headerRows(roles: ComparedRole[]): [string, ...string[]][] {
+export function headerRows(roles: ComparedRole[], lang: Language): [string, ...string[]][] {
   return [
-    ["Title", ...roles.map((r) => r.title)],
-    ["English title", ...roles.map((r) => r.title_en)],
-    ["Language", ...roles.map(languageText)],
-    ["Level", ...roles.map((r) => r.level_label)],
-    ["ID", ...roles.map((r) => r.id)],
+    [say(lang, "field.title"), ...roles.map((r) => r.title)],
+    [say(lang, "field.titleEn"), ...roles.map((r) => r.title_en)],
+    [say(lang, "field.language"), ...roles.map((r) => languageText(lang, r.lang))],
+    [say(lang, "field.level"), ...roles.map((r) => r.level_label)],
+    [say(lang, "field.id"), ...roles.map((r) => r.id)],
   ];
 }
 
-export function scoreText(similarity: Similarity): string {
+export function scoreText(similarity: Similarity, lang: Language): string {
   if (similarity.score === null) return "–";
-  return `${similarity.score.toFixed(2)} (${similarity.intersection} of ${similarity.union})`;
+  return say(lang, "compare.score", {
+    score: decimal(lang, similarity.score, 2),
+    intersection: similarity.intersection,
+    union: similarity.union,
+  });
 }
 
 /**
@@ -60,28 +63,35 @@ export function summaryLines(
   summary: OverlapSummary,
   roles: ComparedRole[],
   labelOf: (id: string) => string,
+  lang: Language,
 ): string[] {
   const { overall, pairs } = summary.similarity;
-  const lines = [`In every role: ${summary.shared.length} of ${overall.union}`];
+  const lines = [say(lang, "compare.inEveryRole", { shared: summary.shared.length, union: overall.union })];
   summary.per_role.forEach((entry, index) => {
     const role = roles[index];
     const names = entry.distinct.map(labelOf).join(", ");
-    const who = role ? roleHead(role) : entry.role;
-    lines.push(`Only in ${who} (${entry.distinct.length} of its ${entry.total}): ${names || "none"}`);
+    lines.push(
+      say(lang, "compare.onlyIn", {
+        role: role ? roleHead(role) : entry.role,
+        distinct: entry.distinct.length,
+        total: entry.total,
+        names: names || say(lang, "word.none"),
+      }),
+    );
   });
   const columnOf = (id: string) => roles.find((role) => role.id === id)?.column ?? id;
   if (roles.length === 2) {
-    lines.push(`Jaccard similarity: ${scoreText(overall)}`);
+    lines.push(say(lang, "compare.similarity", { score: scoreText(overall, lang) }));
   } else {
-    lines.push(`Jaccard similarity, all roles: ${scoreText(overall)}`);
+    lines.push(say(lang, "compare.similarityAll", { score: scoreText(overall, lang) }));
     for (const pair of pairs) {
       lines.push(
-        `Jaccard similarity ${columnOf(pair.roles[0])}–${columnOf(pair.roles[1])}: ${scoreText(pair)}`,
+        say(lang, "compare.similarityPair", {
+          pair: `${columnOf(pair.roles[0])}–${columnOf(pair.roles[1])}`,
+          score: scoreText(pair, lang),
+        }),
       );
     }
   }
   return lines;
 }
-
-export const JACCARD_NOTE =
-  "Jaccard similarity = concepts in every role ÷ concepts in any role (0 none shared, 1 identical).";

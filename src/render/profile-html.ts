@@ -1,25 +1,29 @@
 import type { CareerStage, Language, Profile } from "../core/profile.js";
 import type { VocabularyIndex } from "../core/vocabulary.js";
+import { languageName, type MessageKey, type MessageParams, say } from "../messages/translate.js";
 import { type Content, el, type Html, htmlPage, htmlTable, inLang, langAttribute } from "./html-page.js";
-import { LANGUAGE_NAMES, type ProfileSection } from "./profile-text.js";
-
-/** The language of the page's own words (headings, field names). */
-const PAGE_LANG: Language = "en";
+import type { ProfileSection } from "./profile-text.js";
 
 interface Page {
   profile: Profile;
   vocabulary: VocabularyIndex;
-  /** Language of concept labels. */
+  /** The reader's language: of the page's own words (headings, field names) and concept labels. */
   labelLang: Language;
+}
+
+/** One of the page's own words, in the reader's language. */
+function word(page: Page, key: MessageKey, params?: MessageParams): string {
+  return say(page.labelLang, key, params);
 }
 
 /** Text of the profile, in the profile's language. */
 function prose(page: Page, text: Content): Html {
-  return inLang(text, page.profile.lang, PAGE_LANG);
+  return inLang(text, page.profile.lang, page.labelLang);
 }
 
-function concept(page: Page, kind: Parameters<VocabularyIndex["label"]>[0], id: string): Html {
-  return inLang(page.vocabulary.label(kind, id, page.labelLang), page.labelLang, PAGE_LANG);
+/** A shared concept's label, in the reader's language (the page's own). */
+function concept(page: Page, kind: Parameters<VocabularyIndex["label"]>[0], id: string): string {
+  return page.vocabulary.label(kind, id, page.labelLang);
 }
 
 /** Paragraphs of a text (blank lines between them). */
@@ -28,32 +32,35 @@ function paragraphs(page: Page, text: string, lang = page.profile.lang): Html[] 
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => paragraph !== "")
-    .map((paragraph) => el("p", { lang: langAttribute(lang, PAGE_LANG) }, paragraph));
+    .map((paragraph) => el("p", { lang: langAttribute(lang, page.labelLang) }, paragraph));
 }
 
 function overview(page: Page): Html[] {
   const p = page.profile;
-  const source = [p.source.publisher, p.source.date, p.source.file && `from ${p.source.file}`].filter(
-    (part): part is string => Boolean(part),
-  );
+  const source = [
+    p.source.publisher,
+    p.source.date,
+    p.source.file && word(page, "source.fromFile", { file: p.source.file }),
+  ].filter((part): part is string => Boolean(part));
   const facts: [string, Content][] = [
-    ["ID", el("code", {}, p.id)],
-    ["Language", `${LANGUAGE_NAMES[p.lang] ?? p.lang} (${p.lang})`],
-    ["Level", concept(page, "levels", p.level)],
+    [word(page, "field.id"), el("code", {}, p.id)],
+    [word(page, "field.language"), `${languageName(page.labelLang, p.lang)} (${p.lang})`],
+    [word(page, "field.level"), concept(page, "levels", p.level)],
   ];
-  if (p.aliases.length > 0) facts.push(["Also known as", prose(page, p.aliases.join(", "))]);
-  if (source.length > 0) facts.push(["Source", source.join(", ")]);
-  if (p.source.url) facts.push(["Source address", el("span", { class: "url" }, p.source.url)]);
+  if (p.aliases.length > 0) facts.push([word(page, "field.aliases"), prose(page, p.aliases.join(", "))]);
+  if (source.length > 0) facts.push([word(page, "field.source"), source.join(", ")]);
+  if (p.source.url)
+    facts.push([word(page, "html.sourceAddress"), el("span", { class: "url" }, p.source.url)]);
   return [
     el(
       "dl",
       { class: "facts" },
       ...facts.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]),
     ),
-    el("h2", {}, "Summary"),
+    el("h2", {}, word(page, "heading.summary")),
     ...paragraphs(page, p.summary),
     ...(p.summary_en !== p.summary
-      ? [el("h3", {}, "In English"), ...paragraphs(page, p.summary_en, "en")]
+      ? [el("h3", {}, word(page, "html.inEnglish")), ...paragraphs(page, p.summary_en, "en")]
       : []),
   ];
 }
@@ -68,7 +75,7 @@ function item(page: Page, lead: string | undefined, text: string | undefined): H
 
 function responsibilities(page: Page): Html[] {
   return [
-    el("h2", {}, "Responsibilities"),
+    el("h2", {}, word(page, "heading.responsibilities")),
     ...page.profile.responsibilities.flatMap((area) => [
       el("h3", {}, prose(page, area.area)),
       ...(area.text ? paragraphs(page, area.text) : []),
@@ -88,7 +95,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
 
 function skills(page: Page): Html[] {
   return [
-    el("h2", {}, "Skills"),
+    el("h2", {}, word(page, "heading.skills")),
     ...groupBy(page.profile.skills, (s) => s.group ?? "").flatMap(([group, entries]) => [
       ...(group ? [el("h3", {}, prose(page, group))] : []),
       el(
@@ -124,7 +131,10 @@ function tools(page: Page): Html[] {
     },
     ...entries.map((entry) => [entry.name, entry.note ? prose(page, entry.note) : ""]),
   ]);
-  return [el("h2", {}, "Tools"), htmlTable({ head: ["Tool", "What for"], rows })];
+  return [
+    el("h2", {}, word(page, "heading.tools")),
+    htmlTable({ head: [word(page, "field.tool"), word(page, "html.whatFor")], rows }),
+  ];
 }
 
 /** The ladder, highest stage first; the role's own position is marked in words, not colour. */
@@ -134,8 +144,8 @@ function career(page: Page): Html[] {
     (a, b) => page.vocabulary.stageRank(b.stage) - page.vocabulary.stageRank(a.stage),
   );
   return [
-    el("h2", {}, "Career path"),
-    el("p", { class: "muted" }, "Highest stage first. ▶ marks this role."),
+    el("h2", {}, word(page, "heading.career")),
+    el("p", { class: "muted" }, word(page, "html.ladderLegend")),
     el(
       "ul",
       { class: "ladder" },
@@ -147,7 +157,11 @@ function career(page: Page): Html[] {
             "strong",
             {},
             concept(page, "stages", stage.stage),
-            stage.label ? [" — ", prose(page, stage.label)] : stage.inferred ? " (stage inferred)" : "",
+            stage.label
+              ? [" — ", prose(page, stage.label)]
+              : stage.inferred
+                ? ` ${word(page, "career.stageInferred")}`
+                : "",
           ),
           el(
             "ul",
@@ -156,7 +170,13 @@ function career(page: Page): Html[] {
               .reverse()
               .map((position) =>
                 position.position === p.position
-                  ? el("li", { class: "own" }, "▶ ", prose(page, position.label), " (this role)")
+                  ? el(
+                      "li",
+                      { class: "own" },
+                      "▶ ",
+                      prose(page, position.label),
+                      ` ${word(page, "html.thisRole")}`,
+                    )
                   : el("li", {}, prose(page, position.label)),
               ),
           ),
@@ -169,7 +189,7 @@ function career(page: Page): Html[] {
 
 function practices(page: Page): Html[] {
   return [
-    el("h2", {}, "Best practices"),
+    el("h2", {}, word(page, "heading.practices")),
     el(
       "ul",
       {},
@@ -190,7 +210,7 @@ function practices(page: Page): Html[] {
 /** The Markdown body as headings, paragraphs and lists (no markup from the file is kept). */
 function notes(page: Page): Html[] {
   if (page.profile.body === "") return [];
-  const out: Html[] = [el("h2", {}, "Notes")];
+  const out: Html[] = [el("h2", {}, word(page, "heading.notes"))];
   for (const block of page.profile.body.split(/\n\s*\n/)) {
     const text = block.trim();
     if (text === "") continue;
@@ -227,13 +247,13 @@ export function renderProfileHtml(
     {},
     prose(page, profile.title),
     profile.title_en !== profile.title
-      ? el("span", { class: "sub" }, inLang(profile.title_en, "en", PAGE_LANG))
+      ? el("span", { class: "sub" }, inLang(profile.title_en, "en", options.lang))
       : "",
   );
   const sections = (Object.keys(renderers) as ProfileSection[]).filter((s) => options.sections.includes(s));
   return htmlPage({
     title: `${profile.title} — csroles`,
-    lang: PAGE_LANG,
+    lang: options.lang,
     body: [
       el("header", {}, title),
       el(
@@ -241,13 +261,7 @@ export function renderProfileHtml(
         {},
         ...sections.flatMap((section) => el("section", { class: section }, renderers[section]())),
       ),
-      el(
-        "footer",
-        { class: "muted" },
-        "Made with csroles from the profile ",
-        el("code", {}, profile.id),
-        ".",
-      ),
+      el("footer", { class: "muted" }, word(page, "html.madeFromProfile", { id: profile.id })),
     ],
   });
 }

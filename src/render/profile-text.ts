@@ -1,8 +1,10 @@
 import type { CareerStage, Language, Profile } from "../core/profile.js";
 import type { VocabularyIndex } from "../core/vocabulary.js";
+import { languageName, type MessageKey, say } from "../messages/translate.js";
 import { type BodyBlock, bodyBlocks } from "./body-blocks.js";
 import { neutralize, neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
+import { type PositionNames, positionName } from "./position-names.js";
 import { createTheme, type Theme } from "./theme.js";
 import { wrapIndented, wrapText } from "./wrap-text.js";
 
@@ -17,23 +19,17 @@ export const PROFILE_SECTIONS = [
 ] as const;
 export type ProfileSection = (typeof PROFILE_SECTIONS)[number];
 
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: "English",
-  da: "Danish",
-  sv: "Swedish",
-  nb: "Norwegian Bokmål",
-  fi: "Finnish",
-};
-
 interface Writer {
   lines: string[];
   width: number;
   theme: Theme;
+  /** The interface language: headings, field names and concept labels. */
+  lang: Language;
 }
 
-function heading(w: Writer, text: string): void {
+function heading(w: Writer, key: MessageKey): void {
   if (w.lines.length > 0) w.lines.push("");
-  w.lines.push(w.theme.heading(neutralizeInline(text)));
+  w.lines.push(w.theme.heading(say(w.lang, key)));
 }
 
 function para(w: Writer, text: string, indent = "  ", rest = indent): void {
@@ -56,22 +52,24 @@ function bullet(w: Writer, lead: string | undefined, text: string | undefined, i
 function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
   w.lines.push(...wrapText(neutralizeInline(`${p.title} — ${p.title_en}`), w.width).map(w.theme.heading));
   const facts = [
-    ["ID", p.id],
-    ["Language", `${LANGUAGE_NAMES[p.lang] ?? p.lang} (${p.lang})`],
-    ["Level", vocabulary.label("levels", p.level, lang)],
+    [say(lang, "field.id"), p.id],
+    [say(lang, "field.language"), `${languageName(lang, p.lang)} (${p.lang})`],
+    [say(lang, "field.level"), vocabulary.label("levels", p.level, lang)],
   ];
-  if (p.aliases.length > 0) facts.push(["Also known as", p.aliases.join(", ")]);
-  const source = [p.source.publisher, p.source.date, p.source.file && `from ${p.source.file}`].filter(
-    Boolean,
-  );
-  if (source.length > 0) facts.push(["Source", source.join(", ")]);
+  if (p.aliases.length > 0) facts.push([say(lang, "field.aliases"), p.aliases.join(", ")]);
+  const source = [
+    p.source.publisher,
+    p.source.date,
+    p.source.file && say(lang, "source.fromFile", { file: p.source.file }),
+  ].filter(Boolean);
+  if (source.length > 0) facts.push([say(lang, "field.source"), source.join(", ")]);
   for (const [label, value] of facts) {
     const lead = `${label}: `;
     const lines = wrapIndented(neutralizeInline(value ?? ""), w.width, lead, "  ");
     if (lines[0]) lines[0] = w.theme.label(label ?? "") + lines[0].slice(label?.length ?? 0);
     w.lines.push(...lines);
   }
-  heading(w, "Summary");
+  heading(w, "heading.summary");
   para(w, p.summary);
   if (p.summary_en !== p.summary) {
     w.lines.push("");
@@ -80,7 +78,7 @@ function overview(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Lang
 }
 
 function responsibilities(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
-  heading(w, "Responsibilities");
+  heading(w, "heading.responsibilities");
   for (const area of p.responsibilities) {
     // The shared concepts the area names, as skills show theirs: "Teamledning [Team management]".
     const concepts = (area.skills ?? []).map((id) => vocabulary.label("skills", id, lang));
@@ -102,7 +100,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
 }
 
 function skills(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
-  heading(w, "Skills");
+  heading(w, "heading.skills");
   for (const [group, entries] of groupBy(p.skills, (s) => s.group ?? "")) {
     const indent = group ? "    " : "  ";
     if (group) w.lines.push(...wrapIndented(neutralizeInline(group), w.width, "  ").map(w.theme.subheading));
@@ -115,7 +113,7 @@ function skills(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Langua
 }
 
 function tools(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
-  heading(w, "Tools");
+  heading(w, "heading.tools");
   for (const [category, entries] of groupBy(p.tools, (t) => t.category)) {
     const headings = [...new Set(entries.map((t) => t.heading))].join("; ");
     const label = vocabulary.label("toolCategories", category, lang);
@@ -131,15 +129,25 @@ function tools(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Languag
 }
 
 /** The ladder, highest stage first; the role's own position is marked with ▶. */
-function career(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Language): void {
-  heading(w, "Career path");
+function career(
+  w: Writer,
+  p: Profile,
+  vocabulary: VocabularyIndex,
+  lang: Language,
+  names: PositionNames,
+): void {
+  heading(w, "heading.career");
   const stages: CareerStage[] = [...p.career_path].sort(
     (a, b) => vocabulary.stageRank(b.stage) - vocabulary.stageRank(a.stage),
   );
   stages.forEach((stage, index) => {
     const corner = stages.length === 1 ? "─" : index === 0 ? "┌" : index === stages.length - 1 ? "└" : "├";
     const stageName = vocabulary.label("stages", stage.stage, lang);
-    const written = stage.label ? ` — ${stage.label}` : stage.inferred ? " (stage inferred)" : "";
+    const written = stage.label
+      ? ` — ${stage.label}`
+      : stage.inferred
+        ? ` ${say(lang, "career.stageInferred")}`
+        : "";
     w.lines.push(
       ...wrapIndented(neutralizeInline(`${stageName}${written}`), w.width, `  ${corner} `, "  │ ").map(
         w.theme.subheading,
@@ -148,8 +156,12 @@ function career(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Langua
     const rail = index === stages.length - 1 ? "    " : "  │ ";
     for (const position of [...stage.positions].reverse()) {
       const own = position.position === p.position;
-      const inferred = position.inferred ? " (inferred)" : "";
-      const text = neutralizeInline(position.label + inferred) + (own ? "  ← this role" : "");
+      const inferred = position.inferred ? ` ${say(lang, "career.positionInferred")}` : "";
+      const name = positionName(
+        { label: position.label, concept_label: vocabulary.label("positions", position.position, lang) },
+        names,
+      );
+      const text = neutralizeInline(name + inferred) + (own ? `  ${say(lang, "career.thisRole")}` : "");
       const lines = wrapIndented(text, w.width, `${rail}${own ? "▶ " : "  "}`, `${rail}  `);
       w.lines.push(...(own ? lines.map(w.theme.mark) : lines));
     }
@@ -161,7 +173,7 @@ function career(w: Writer, p: Profile, vocabulary: VocabularyIndex, lang: Langua
 }
 
 function practices(w: Writer, p: Profile): void {
-  heading(w, "Best practices");
+  heading(w, "heading.practices");
   for (const practice of p.best_practices) {
     bullet(w, practice.title, practice.text);
     for (const item of practice.items ?? []) bullet(w, undefined, item, "    ");
@@ -170,7 +182,7 @@ function practices(w: Writer, p: Profile): void {
 
 function notes(w: Writer, p: Profile): void {
   if (p.body === "") return;
-  heading(w, "Notes");
+  heading(w, "heading.notes");
   let previous: BodyBlock["kind"] | undefined;
   for (const block of bodyBlocks(neutralize(p.body))) {
     // A blank line between blocks, except between the items of one list and under a heading.
@@ -192,15 +204,25 @@ function notes(w: Writer, p: Profile): void {
 export function renderProfileText(
   profile: Profile,
   vocabulary: VocabularyIndex,
-  options: { sections: readonly ProfileSection[]; lang: Language; output: OutputContext },
+  options: {
+    sections: readonly ProfileSection[];
+    lang: Language;
+    positions: PositionNames;
+    output: OutputContext;
+  },
 ): string {
-  const w: Writer = { lines: [], width: options.output.width, theme: createTheme(options.output.color) };
+  const w: Writer = {
+    lines: [],
+    width: options.output.width,
+    theme: createTheme(options.output.color),
+    lang: options.lang,
+  };
   const renderers: Record<ProfileSection, () => void> = {
     overview: () => overview(w, profile, vocabulary, options.lang),
     responsibilities: () => responsibilities(w, profile, vocabulary, options.lang),
     skills: () => skills(w, profile, vocabulary, options.lang),
     tools: () => tools(w, profile, vocabulary, options.lang),
-    career: () => career(w, profile, vocabulary, options.lang),
+    career: () => career(w, profile, vocabulary, options.lang, options.positions),
     practices: () => practices(w, profile),
     notes: () => notes(w, profile),
   };

@@ -1,4 +1,6 @@
+import type { Language } from "../core/profile.js";
 import type { SearchHit, SearchOutcome } from "../core/search/search.js";
+import { decimal, type MessageKey, say } from "../messages/translate.js";
 import { renderCsv } from "./csv.js";
 import { renderMarkdownTable } from "./markdown.js";
 import { neutralizeInline } from "./neutralize.js";
@@ -6,8 +8,6 @@ import type { OutputContext } from "./output-context.js";
 import { renderTable } from "./table.js";
 import { createTheme } from "./theme.js";
 import { wrapIndented } from "./wrap-text.js";
-
-const ROLE_HEAD = ["Role", "Title (language)", "English title", "Written as"];
 
 /** Roles listed per skill or tool in the terminal table; --json and --csv list them all. */
 export const ROLES_SHOWN_PER_HIT = 25;
@@ -17,21 +17,26 @@ function quoted(text: string): string {
 }
 
 /** "found by "zendsk" as Zendesk", or "found by "crm" (category CRM)". */
-function foundBy(hit: SearchHit): string {
-  const terms = hit.terms.map(quoted).join(" and ");
+function foundBy(hit: SearchHit, lang: Language): string {
+  const terms = hit.terms.map(quoted);
   const matched = neutralizeInline(hit.matched);
-  return hit.matched_via === "category"
-    ? `found by ${terms} (category ${matched})`
-    : `found by ${terms} as ${matched}`;
+  return say(lang, hit.matched_via === "category" ? "search.foundByCategory" : "search.foundAs", {
+    terms,
+    matched,
+  });
 }
 
-function hitHeading(hit: SearchHit, rank: number): string {
+function kindText(hit: SearchHit, lang: Language): string {
+  return say(lang, hit.kind === "skill" ? "search.kindSkill" : "search.kindTool");
+}
+
+function hitHeading(hit: SearchHit, rank: number, lang: Language): string {
   const parts = [
     neutralizeInline(hit.label),
-    hit.kind,
+    kindText(hit, lang),
     ...(hit.category ? [neutralizeInline(hit.category.label)] : []),
-    `match ${hit.quality.toFixed(2)}`,
-    foundBy(hit),
+    say(lang, "search.match", { quality: decimal(lang, hit.quality, 2) }),
+    foundBy(hit, lang),
   ];
   return `${rank}. ${parts.join(" · ")}`;
 }
@@ -41,10 +46,16 @@ function hitHeading(hit: SearchHit, rank: number): string {
  * of the roles that have it with the label each profile uses. Notes at the end say which terms
  * found nothing and how many results --limit left out.
  */
-export function renderSearchTable(outcome: SearchOutcome, output: OutputContext): string {
+export function renderSearchTable(outcome: SearchOutcome, output: OutputContext, lang: Language): string {
   const theme = createTheme(output.color);
+  const head = [
+    say(lang, "field.role"),
+    say(lang, "field.titleLanguage"),
+    say(lang, "field.titleEn"),
+    say(lang, "field.writtenAs"),
+  ];
   const blocks = outcome.hits.map((hit, index) => {
-    const heading = wrapIndented(hitHeading(hit, index + 1), output.width, "", "   ")
+    const heading = wrapIndented(hitHeading(hit, index + 1, lang), output.width, "", "   ")
       .map((line) => theme.heading(line))
       .join("\n");
     const rows = hit.roles
@@ -53,19 +64,17 @@ export function renderSearchTable(outcome: SearchOutcome, output: OutputContext)
     const hidden = (outcome.roleCounts[index] ?? hit.roles.length) - rows.length;
     const more =
       hidden > 0
-        ? `\n${wrapIndented(`… and ${hidden} more roles; --json or --csv lists them all.`, output.width, "")
+        ? `\n${wrapIndented(say(lang, "search.moreRoles", { count: hidden }), output.width, "")
             .map((line) => theme.muted(line))
             .join("\n")}`
         : "";
-    return `${heading}\n${renderTable({ head: ROLE_HEAD, rows }, output)}${more}`;
+    return `${heading}\n${renderTable({ head, rows }, output)}${more}`;
   });
   const notes: string[] = [];
   const empty = outcome.terms.filter((t) => t.hits === 0).map((t) => quoted(t.term));
-  if (empty.length > 0) notes.push(`Nothing found for ${empty.join(", ")}.`);
+  if (empty.length > 0) notes.push(say(lang, "search.nothingFor", { terms: empty.join(", ") }));
   if (outcome.total > outcome.hits.length) {
-    notes.push(
-      `Showing ${outcome.hits.length} of ${outcome.total} skills and tools; --limit ${outcome.total} shows all.`,
-    );
+    notes.push(say(lang, "search.showing", { shown: outcome.hits.length, total: outcome.total }));
   }
   const footer = notes
     .flatMap((note) => wrapIndented(note, output.width, ""))
@@ -116,15 +125,24 @@ export function renderSearchCsv(hits: SearchHit[]): string {
   return renderCsv(FLAT_HEAD, flatRows(hits));
 }
 
-export function renderSearchMarkdown(hits: SearchHit[]): string {
-  const head = ["#", "Found", "Kind", "Category", "Match", "Role", "Lang", "Written as"];
+export function renderSearchMarkdown(hits: SearchHit[], lang: Language): string {
+  const fields: MessageKey[] = [
+    "field.found",
+    "field.kind",
+    "field.category",
+    "field.match",
+    "field.role",
+    "field.lang",
+    "field.writtenAs",
+  ];
+  const head = ["#", ...fields.map((key) => say(lang, key))];
   const rows = hits.flatMap((hit, index) =>
     hit.roles.map((role) => [
       String(index + 1),
       hit.label,
-      hit.kind,
+      kindText(hit, lang),
       hit.category?.label ?? "",
-      hit.quality.toFixed(2),
+      decimal(lang, hit.quality, 2),
       role.id,
       role.lang,
       role.labels.join("; "),

@@ -37,24 +37,23 @@ function wordWidths(spec: TableSpec): number[] {
   });
 }
 
-/** Raises `widths` toward `wanted`, sharing `spare` columns in proportion to what each still lacks. */
+/**
+ * Raises `widths` toward `wanted` with `spare` columns, the columns that lack least first: each
+ * gets what it lacks or an even share of what is left (rounded up), whichever is less. A column
+ * that lacks a little gets all of it, so its cells keep to one line ("Written as", not
+ * "Written / as"); the wide columns share the rest evenly.
+ */
 function share(widths: number[], wanted: number[], spare: number): number[] {
   const result = [...widths];
   const lack = result.map((w, i) => Math.max(0, (wanted[i] ?? 0) - w));
-  const totalLack = lack.reduce((sum, l) => sum + l, 0);
-  if (totalLack === 0) return result;
-  let remaining = Math.min(spare, totalLack);
-  lack.forEach((l, i) => {
-    const grant = Math.min(l, Math.floor((spare * l) / totalLack), remaining);
-    result[i] = (result[i] ?? 0) + grant;
+  const order = lack.map((_, i) => i).sort((a, b) => (lack[a] ?? 0) - (lack[b] ?? 0) || a - b);
+  let remaining = spare;
+  order.forEach((column, index) => {
+    const even = Math.ceil(remaining / (order.length - index));
+    const grant = Math.min(lack[column] ?? 0, even, remaining);
+    result[column] = (result[column] ?? 0) + grant;
     remaining -= grant;
   });
-  for (let i = 0; remaining > 0 && i < result.length; i++) {
-    if ((result[i] ?? 0) < (wanted[i] ?? 0)) {
-      result[i] = (result[i] ?? 0) + 1;
-      remaining -= 1;
-    }
-  }
   return result;
 }
 

@@ -1,7 +1,4 @@
-import { lazyModule } from "../lazy-module.js";
-
-/** chalk is imported only when some output is coloured. */
-export const chalkModule = lazyModule("chalk", () => import("chalk"));
+import { Chalk } from "chalk";
 
 /** The few styles csroles uses, as data: plain identity functions when colour is off. */
 export interface Theme {
@@ -19,7 +16,7 @@ export function createTheme(color: boolean): Theme {
   if (!color) {
     return { heading: plain, subheading: plain, label: plain, muted: plain, mark: plain, warning: plain };
   }
-  const chalk = new (chalkModule.get().Chalk)({ level: 1 });
+  const chalk = new Chalk({ level: 1 });
   return {
     heading: (text) => chalk.bold.cyan(text),
     subheading: (text) => chalk.bold(text),

@@ -98,8 +98,9 @@ export function wrapText(text: string, width: number): string[] {
       lines.push(...pieces);
     };
     for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const gap = line === "" ? 0 : 1;
-      if (lineWidth + gap + widthOf(word) <= limit) {
+      // A word that fits on a line goes whole, to the next line if need be: an id such as
+      // customer-service-executive is split after its hyphens only when it is wider than a line.
+      if (widthOf(word) <= limit) {
         place(word, false);
         continue;
       }

@@ -10,7 +10,7 @@ import { runSearch } from "../../src/commands/search.js";
 import { runShow } from "../../src/commands/show.js";
 import { runValidate } from "../../src/commands/validate.js";
 import { CsrolesError, ExitCode } from "../../src/errors.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { displayWidth } from "../../src/render/wrap-text.js";
 import { hasStackTrace, suiteSandbox, unsafeCharacters, VALID_PROFILE } from "../helpers/hostile.js";
 import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
@@ -24,7 +24,6 @@ import { libraryContext } from "../helpers/test-data.js";
  * compare and validate in this process (the command functions the entry point calls); a sample
  * goes through the built binary.
  */
-await ensureParser();
 const naughty: string[] = [...NAUGHTY_STRINGS];
 const [, FRONT = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(VALID_PROFILE, "utf8")) ?? [];
 const BASE = yaml.load(FRONT, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
@@ -215,9 +214,7 @@ describe("every string of blns.json in every text field of a profile", () => {
       // The last group takes its missing roles from the start, so that it still compares several.
       const group = [...validIds.slice(i, i + 6), ...validIds.slice(0, Math.max(0, i + 6 - validIds.length))];
       for (const flags of FORMATS) {
-        const { code, stdout } = await inProcess(() =>
-          runCompare(group, flags, { langChosen: false }, context),
-        );
+        const { code, stdout } = await inProcess(() => runCompare(group, flags, context));
         expect(code, group.join(" ")).toBe(0);
         checkOutput(
           stdout,

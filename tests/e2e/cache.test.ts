@@ -1,11 +1,16 @@
-import { spawn } from "node:child_process";
+// The profile cache as a user meets it: the answers are those of --no-cache whatever happened to
+// the profile files or to the cache file, whoever else writes it, and wherever it cannot be written.
+// Each test runs a handful of processes on a library of its own.
 import {
+  chmodSync,
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   truncateSync,
   unlinkSync,
   utimesSync,
@@ -13,14 +18,15 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, runCliAsync as runCli } from "../helpers/run-cli.js";
 
 const VALID = readFileSync(join(ROOT, "tests/fixtures/profiles/valid/support-agent.md"), "utf8");
 const root = mkdtempSync(join(tmpdir(), "csroles-cache-test-"));
-const folder = join(root, "profiles");
-const cacheHome = join(root, "cache");
-const cacheDir = join(cacheHome, "csroles");
+afterAll(() => {
+  chmodSync(root, 0o700);
+  rmSync(root, { recursive: true, force: true });
+});
 
 function profile(id: string, title = `Rolle ${id}`): string {
   return VALID.replace("id: support-agent", `id: ${id}`).replace(
@@ -29,176 +35,216 @@ function profile(id: string, title = `Rolle ${id}`): string {
   );
 }
 
-/** Every output a change could affect, with the cache or without it. */
-function snapshot(cache: boolean) {
-  const env = { XDG_CACHE_HOME: cacheHome };
-  const flags = cache ? [] : ["--no-cache"];
-  const list = runCli(["list", "--json", "--data", folder, ...flags], { env });
-  const validate = runCli(["validate", "--json", folder, ...flags], { env });
-  const show = runCli(["show", "agent-3", "--json", "--data", folder, ...flags], { env });
-  // By title, not id: the whole library is loaded.
-  const showByTitle = runCli(["show", "Rolle agent-7", "--json", "--data", folder, ...flags], { env });
-  const compare = runCli(["compare", "agent-3", "agent-7", "--json", "--data", folder, ...flags], { env });
-  return {
-    list: [list.code, list.stdout, list.stderr],
-    validate: [validate.code, validate.stdout],
-    show: [show.code, show.stdout, show.stderr],
-    showByTitle: [showByTitle.code, showByTitle.stdout, showByTitle.stderr],
-    compare: [compare.code, compare.stdout, compare.stderr],
-  };
+interface TestLibrary {
+  folder: string;
+  cacheHome: string;
+  cacheDir: string;
 }
 
-function expectSameWithAndWithoutCache() {
-  const withCache = snapshot(true);
-  expect(snapshot(false)).toEqual(withCache);
-  // A second cached run reads what the first one wrote.
-  expect(snapshot(true)).toEqual(withCache);
-  return withCache;
-}
-
-function manifests(): string[] {
-  return readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
-}
-
-beforeAll(() => {
+let libraries = 0;
+/** A folder of its own: the valid fixtures, 12 agents and a broken file, and an empty cache home. */
+function library(): TestLibrary {
+  const dir = join(root, `library-${libraries++}`);
+  const folder = join(dir, "profiles");
   cpSync(join(ROOT, "tests/fixtures/profiles/valid"), folder, { recursive: true });
   for (let i = 0; i < 12; i++) writeFileSync(join(folder, `agent-${i}.md`), profile(`agent-${i}`));
   writeFileSync(join(folder, "broken.md"), "---\nid: [unclosed\n---\n");
-});
+  return { folder, cacheHome: join(dir, "cache"), cacheDir: join(dir, "cache", "csroles") };
+}
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+/** What list and show answer (every file's role or problem, and one full profile). */
+async function answers(lib: TestLibrary, cache: boolean) {
+  const env = { XDG_CACHE_HOME: lib.cacheHome };
+  const flags = ["--data", lib.folder, ...(cache ? [] : ["--no-cache"])];
+  return [
+    await runCli(["list", "--json", ...flags], { env }),
+    await runCli(["show", "agent-3", "--json", ...flags], { env }),
+  ];
+}
+
+/** Cached (writing), without the cache, cached again (reading): all the same. */
+async function expectSameWithAndWithoutCache(lib: TestLibrary) {
+  const cached = await answers(lib, true);
+  expect(await answers(lib, false)).toEqual(cached);
+  expect(await answers(lib, true)).toEqual(cached);
+  const [list, show] = cached;
+  return {
+    list: JSON.parse(list?.stdout ?? "") as { roles: { id: string; file: string; title: string }[] },
+    listErr: list?.stderr ?? "",
+    show: JSON.parse(show?.stdout ?? "") as { title: string },
+  };
+}
+
+/** The library's cache files (not the vocabulary's). */
+function cacheFiles(lib: TestLibrary): string[] {
+  return readdirSync(lib.cacheDir)
+    .filter((name) => name.startsWith("library-"))
+    .map((name) => join(lib.cacheDir, name));
+}
 
 describe("the profile cache", () => {
-  it("gives the same results as reading every file, and is written on first use", () => {
-    const first = expectSameWithAndWithoutCache();
-    expect(JSON.parse(String(first.list[1])).roles).toHaveLength(5 + 13);
-    // show and compare by id read only the roles' own files, so broken.md is not reported...
-    expect(first.show[2]).toBe("");
-    expect(first.compare[2]).toBe("");
-    // ...but by title they load every file, and report it.
-    expect(first.showByTitle[0]).toBe(0);
-    expect(String(first.showByTitle[2])).toContain("csroles: skipped");
-    expect(String(first.showByTitle[2])).toContain("broken.md");
-    expect(manifests().length).toBeGreaterThan(0);
+  it("answers as without it, and is one file (and the vocabulary's) written on first use", async () => {
+    const lib = library();
+    const first = await expectSameWithAndWithoutCache(lib);
+    expect(first.list.roles).toHaveLength(5 + 1 + 12);
+    expect(first.listErr).toContain("broken.md");
+    expect(cacheFiles(lib)).toEqual([expect.stringMatching(/\/library-[0-9a-f]+\.json$/)]);
+    expect(readdirSync(lib.cacheDir)).toContain("vocabulary.json");
   });
 
-  it("answers show and compare by id the same on a first run (no cache yet) as later and without it", () => {
-    const fresh = { XDG_CACHE_HOME: join(root, "fresh-cache") };
-    for (const args of [
-      ["show", "agent-3", "--json"],
-      ["compare", "agent-3", "agent-7"],
-    ]) {
-      const reference = runCli([...args, "--data", folder, "--no-cache"], { env: fresh });
-      expect(reference.code).toBe(0);
-      expect(reference.stderr).toBe("");
-      rmSync(fresh.XDG_CACHE_HOME, { recursive: true, force: true });
-      // The first run finds no lookup file, loads every file to write it, and answers as the others.
-      const first = runCli([...args, "--data", folder], { env: fresh });
-      const second = runCli([...args, "--data", folder], { env: fresh });
-      expect(first).toEqual(reference);
-      expect(second).toEqual(reference);
-      expect(
-        readdirSync(join(fresh.XDG_CACHE_HOME, "csroles")).some((name) => name.endsWith(".lookup")),
-      ).toBe(true);
-    }
+  it("leaves show and compare by id to the roles' own files; by title every file is read and reported", async () => {
+    const lib = library();
+    const env = { XDG_CACHE_HOME: lib.cacheHome };
+    const byId = await runCli(["compare", "agent-3", "agent-7", "--data", lib.folder], { env });
+    expect([byId.code, byId.stderr]).toEqual([0, ""]);
+    const byTitle = await runCli(["show", "Rolle agent-7", "--json", "--data", lib.folder], { env });
+    expect(byTitle.code).toBe(0);
+    expect(byTitle.stderr).toContain("csroles: skipped");
+    expect(byTitle.stderr).toContain("broken.md");
   });
 
-  it("sees files added, changed, renamed and removed", () => {
-    writeFileSync(join(folder, "agent-new.md"), profile("agent-new"));
-    expect(
-      JSON.parse(String(expectSameWithAndWithoutCache().list[1])).roles.map((r: { id: string }) => r.id),
-    ).toContain("agent-new");
+  it("sees a file added", async () => {
+    const lib = library();
+    await expectSameWithAndWithoutCache(lib);
+    writeFileSync(join(lib.folder, "agent-new.md"), profile("agent-new"));
+    expect((await expectSameWithAndWithoutCache(lib)).list.roles.map((r) => r.id)).toContain("agent-new");
+  });
 
-    // Same size, new content and a new mtime: the stamp changes.
-    const path = join(folder, "agent-3.md");
+  it("sees a file rewritten to the same size with its old mtime put back", async () => {
+    const lib = library();
+    await expectSameWithAndWithoutCache(lib);
+    const path = join(lib.folder, "agent-3.md");
+    const { atime, mtime, size } = statSync(path);
     writeFileSync(path, profile("agent-3", "Rolle agent-X"));
-    utimesSync(path, new Date(), new Date(Date.now() + 5_000));
-    const changed = expectSameWithAndWithoutCache();
-    expect(JSON.parse(String(changed.show[1])).title).toBe("Rolle agent-X");
+    utimesSync(path, atime, mtime);
+    expect(statSync(path).size).toBe(size);
+    expect((await expectSameWithAndWithoutCache(lib)).show.title).toBe("Rolle agent-X");
+  });
 
-    // Renamed: a profile's file must be named by its id, so agent-4 is now a problem...
-    renameSync(join(folder, "agent-4.md"), join(folder, "renamed.md"));
-    const renamed = expectSameWithAndWithoutCache();
-    expect(JSON.parse(String(renamed.list[1])).roles.map((r: { id: string }) => r.id)).not.toContain(
-      "agent-4",
-    );
-    expect(String(renamed.list[2])).toContain("renamed.md:2: id: id 'agent-4' does not match the file name");
-    // ...until its id follows the name.
-    writeFileSync(join(folder, "renamed.md"), profile("renamed"));
-    const renamedId = JSON.parse(String(expectSameWithAndWithoutCache().list[1])) as {
-      roles: { id: string; file: string }[];
-    };
-    expect(renamedId.roles.find((r) => r.id === "renamed")?.file).toBe(join(folder, "renamed.md"));
+  it("sees a file renamed, and then its id changed to match", async () => {
+    const lib = library();
+    await expectSameWithAndWithoutCache(lib);
+    renameSync(join(lib.folder, "agent-4.md"), join(lib.folder, "renamed.md"));
+    const renamed = await expectSameWithAndWithoutCache(lib);
+    expect(renamed.list.roles.map((r) => r.id)).not.toContain("agent-4");
+    expect(renamed.listErr).toContain("renamed.md:2: id: id 'agent-4' does not match the file name");
+    writeFileSync(join(lib.folder, "renamed.md"), profile("renamed"));
+    const fixed = await expectSameWithAndWithoutCache(lib);
+    expect(fixed.list.roles.find((r) => r.id === "renamed")?.file).toBe(join(lib.folder, "renamed.md"));
+  });
 
-    unlinkSync(join(folder, "agent-5.md"));
-    const removed = JSON.parse(String(expectSameWithAndWithoutCache().list[1])) as {
-      roles: { id: string }[];
-    };
-    expect(removed.roles.map((r) => r.id)).not.toContain("agent-5");
+  it("sees a file removed, a broken file fixed and a good one broken", async () => {
+    const lib = library();
+    await expectSameWithAndWithoutCache(lib);
+    unlinkSync(join(lib.folder, "agent-5.md"));
+    writeFileSync(join(lib.folder, "broken.md"), profile("broken", "Rolle fixed"));
+    writeFileSync(join(lib.folder, "agent-6.md"), "---\nid: agent-6\n---\n");
+    const changed = await expectSameWithAndWithoutCache(lib);
+    expect(changed.list.roles.map((r) => r.id)).not.toContain("agent-5");
+    expect(changed.list.roles.map((r) => r.title)).toContain("Rolle fixed");
+    expect(changed.listErr).toContain("agent-6.md");
+  });
 
-    // A broken file fixed, and a good one broken.
-    writeFileSync(join(folder, "broken.md"), profile("broken", "Rolle fixed"));
-    writeFileSync(join(folder, "agent-6.md"), "---\nid: agent-6\n---\n");
-    const swapped = expectSameWithAndWithoutCache();
-    expect(String(swapped.list[2])).toContain("agent-6.md");
-    expect(String(swapped.list[1])).toContain("Rolle fixed");
-    // 90 runs of the binary: on a busy machine that outlasts the default 20 s per test.
-  }, 120_000);
-
-  it("rebuilds a corrupt or truncated manifest", () => {
-    const reference = snapshot(false);
-    for (const damage of [
-      (path: string) => writeFileSync(path, "{ this is not json"),
-      (path: string) => truncateSync(path, Math.floor(readFileSync(path).length / 2)),
+  it.each([
+    ["not JSON", (path: string) => writeFileSync(path, "{ this is not json")],
+    ["truncated", (path: string) => truncateSync(path, Math.floor(readFileSync(path).length / 2))],
+    ["empty", (path: string) => writeFileSync(path, "")],
+    [
+      "of a foreign shape",
       (path: string) => writeFileSync(path, JSON.stringify({ format: 1, files: { x: 1 } })),
-      (path: string) => writeFileSync(path, ""),
-    ]) {
-      for (const name of manifests()) damage(join(cacheDir, name));
-      expect(snapshot(true)).toEqual(reference);
-      for (const name of manifests())
-        expect(() => JSON.parse(readFileSync(join(cacheDir, name), "utf8"))).not.toThrow();
-    }
+    ],
+    [
+      "written by another csroles version",
+      (path: string) => {
+        const cache = JSON.parse(readFileSync(path, "utf8"));
+        cache.key.version = "0.0.1+another";
+        // Its heads would say otherwise: the version alone must keep them out.
+        for (const file of Object.values(cache.files) as { head?: { title: string } }[])
+          if (file.head) file.head.title = "Stale";
+        writeFileSync(path, JSON.stringify(cache));
+      },
+    ],
+  ])("ignores and replaces a cache file %s", async (_, damage) => {
+    const lib = library();
+    const reference = await answers(lib, false);
+    await answers(lib, true);
+    for (const path of cacheFiles(lib)) damage(path);
+    expect(await answers(lib, true)).toEqual(reference);
+    for (const path of cacheFiles(lib)) expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(1);
+    expect(await answers(lib, true)).toEqual(reference);
   });
 
-  it("does not trust a damaged records file", () => {
-    const reference = snapshot(false);
-    snapshot(true);
-    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".rec"))) {
-      const path = join(cacheDir, name);
-      // Same length, different bytes: still valid-looking JSON would be wrong data.
-      writeFileSync(path, readFileSync(path, "utf8").replaceAll("Rolle", "Xolle"));
-    }
-    expect(snapshot(true)).toEqual(reference);
-    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".rec")))
-      truncateSync(join(cacheDir, name), 10);
-    expect(snapshot(true)).toEqual(reference);
-  });
-
-  it("stays correct when two processes write the cache at once", async () => {
-    rmSync(cacheDir, { recursive: true, force: true });
-    writeFileSync(join(folder, "agent-race.md"), profile("agent-race"));
+  it("stays correct when several processes write the cache at once", async () => {
+    const lib = library();
     const runOnce = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, "list", "--json", "--data", folder], {
-          env: { PATH: process.env.PATH, XDG_CACHE_HOME: cacheHome, LANG: "C" },
-        });
-        let out = "";
-        child.stdout.on("data", (chunk) => {
-          out += chunk;
-        });
-        child.on("error", reject);
-        child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
-      });
+      runCli(["list", "--json", "--data", lib.folder], { env: { XDG_CACHE_HOME: lib.cacheHome } });
     const outputs = await Promise.all([runOnce(), runOnce(), runOnce(), runOnce()]);
-    const reference = snapshot(false);
-    for (const out of outputs) expect(out).toBe(reference.list[1]);
-    expect(snapshot(true)).toEqual(reference);
-    expect(manifests()).toHaveLength(1);
-  });
+    const [reference] = await answers(lib, false);
+    for (const out of outputs) expect(out).toEqual(reference);
+    expect((await answers(lib, true))[0]).toEqual(reference);
+    expect(cacheFiles(lib)).toHaveLength(1);
+  }, 60_000);
 
-  it("is not used with --no-cache", () => {
-    rmSync(cacheDir, { recursive: true, force: true });
-    runCli(["list", "--no-cache", "--data", folder], { env: { XDG_CACHE_HOME: cacheHome } });
-    expect(() => readdirSync(cacheDir)).toThrow();
+  it("is neither read nor written with --no-cache", async () => {
+    const lib = library();
+    await answers(lib, false);
+    expect(() => readdirSync(lib.cacheDir)).toThrow();
+  });
+});
+
+describe("a cache folder that cannot be used", () => {
+  const commands = (folder: string) => [
+    ["list", "--data", folder],
+    ["show", "agent-3", "--data", folder],
+    ["search", "zendesk", "--data", folder],
+    ["compare", "agent-3", "Rolle agent-7", "--data", folder],
+    ["validate", folder],
+  ];
+  const places: [string, (lib: TestLibrary) => string][] = [
+    ["/proc/nope", () => "/proc/nope"],
+    [
+      "a path under a plain file",
+      (lib) => {
+        writeFileSync(join(lib.folder, "..", "plain-file"), "");
+        return join(lib.folder, "..", "plain-file", "cache");
+      },
+    ],
+    ["a path under /dev/full", () => "/dev/full/cache"],
+    [
+      "a read-only folder",
+      (lib) => {
+        const dir = join(lib.folder, "..", "read-only");
+        mkdirSync(dir);
+        chmodSync(dir, 0o500);
+        return dir;
+      },
+    ],
+  ];
+  const cases = places.flatMap(([name, place]) =>
+    commands("<folder>").map((args) => [name, args[0] as string, place] as const),
+  );
+  it.each(cases)(
+    "(XDG_CACHE_HOME=%s) changes no answer, exit code or message of %s",
+    async (_, command, place) => {
+      const lib = library();
+      const env = { XDG_CACHE_HOME: place(lib) };
+      const args = commands(lib.folder).find((line) => line[0] === command) ?? [];
+      const reference = await runCli([...args, "--no-cache"], { env });
+      expect(await runCli(args, { env })).toEqual(reference);
+    },
+  );
+
+  it("ignores a relative XDG_CACHE_HOME, as the XDG specification says", async () => {
+    const lib = library();
+    const home = join(lib.folder, "..", "home");
+    const cwd = join(lib.folder, "..", "work");
+    mkdirSync(cwd);
+    const result = await runCli(["list", "--data", lib.folder], {
+      env: { XDG_CACHE_HOME: "relative-cache", HOME: home },
+      cwd,
+    });
+    expect(result.code).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(join(home, ".cache", "csroles"))).toContain("vocabulary.json");
   });
 });

@@ -45,13 +45,13 @@ describe("csroles compare: terminal table", () => {
     expect(out).toContain("│ Language      │ Swedish (sv)               │ Norwegian Bokmål (nb)      │");
     expect(out).toContain("│ Level         │ Mid-level                  │ Entry level                │");
     expect(out).toContain(
-      "│ Mid-level         │ Senior kundtjänstrepresentant       │ senior kundeserviceansvarlig           │",
+      "│ Mid-level         │ Senior kundtjänstrepresentant        │ senior kundeserviceansvarlig          │",
     );
     expect(out).toContain(
-      "│                   │ Kundtjänstteamledare ←1             │ teamleder ←1                           │",
+      "│                   │ Kundtjänstteamledare ←1              │ teamleder ←1                          │",
     );
     expect(out).toContain(
-      "│ Specialist        │                                     │ teknisk støtte                         │",
+      "│ Specialist        │                                      │ teknisk støtte                        │",
     );
     expect(out).toContain(
       "│ Patience              │ ✓ Tålamod                │ ✓ Tålmodighet                │",

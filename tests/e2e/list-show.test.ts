@@ -68,7 +68,9 @@ describe("csroles list", () => {
   });
 
   it("filters by profile language and level", () => {
-    const sv = JSON.parse(runCli(["list", "--lang", "sv", "--json"]).stdout) as { roles: { id: string }[] };
+    const sv = JSON.parse(runCli(["list", "--written-in", "sv", "--json"]).stdout) as {
+      roles: { id: string }[];
+    };
     expect(sv.roles.map((r) => r.id)).toEqual([
       "customer-service-operations-manager",
       "customer-service-team-lead",
@@ -83,11 +85,13 @@ describe("csroles list", () => {
     ]);
   });
 
-  it("labels levels in the language given before the command", () => {
-    const result = runCli(["--lang", "sv", "list", "--lang", "da", "--json"]);
+  it("labels levels in the --lang language, before or after the command (after wins)", () => {
+    const result = runCli(["--lang", "fi", "list", "--lang", "sv", "--written-in", "da", "--json"]);
     const parsed = JSON.parse(result.stdout) as { label_lang: string; roles: { level_label: string }[] };
     expect(parsed.label_lang).toBe("sv");
     expect(parsed.roles.map((r) => r.level_label)).toEqual(["Chefsnivå"]);
+    const before = JSON.parse(runCli(["--lang", "fi", "list", "--json"]).stdout) as { label_lang: string };
+    expect(before.label_lang).toBe("fi");
   });
 
   it("writes CSV with a header row", () => {
@@ -179,9 +183,9 @@ describe("csroles show", () => {
 
   it("shows one section, with concept labels in --lang", () => {
     const result = runCli(["show", "customer-service-team-lead", "--section", "skills", "--lang", "fi"]);
-    expect(result.stdout.startsWith("Skills\n")).toBe(true);
+    expect(result.stdout.startsWith("Taidot\n")).toBe(true);
     expect(result.stdout).toContain("Empati [Empatia]");
-    expect(result.stdout).not.toContain("Responsibilities");
+    expect(result.stdout).not.toContain("Vastuualueet");
   });
 
   it("gives one section as JSON", () => {
@@ -248,10 +252,13 @@ describe("the command line", () => {
     expect(result.stderr.split("\n").length).toBeLessThanOrEqual(3);
   });
 
-  it("rejects an unknown CSROLES_LANG", () => {
-    const result = runCli(["list"], { env: { CSROLES_LANG: "klingon" } });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("CSROLES_LANG");
+  it("ignores an unknown CSROLES_LANG with a one-line warning (an unknown --lang is an error)", () => {
+    const result = runCli(["list", "--json"], { env: { CSROLES_LANG: "klingon" } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).label_lang).toBe("en");
+    expect(result.stderr).toBe(
+      "csroles: warning: CSROLES_LANG 'klingon' is not one of en, da, sv, nb, fi; it is ignored\n",
+    );
   });
 
   it("ends quietly when the reader closes the pipe early", () => {

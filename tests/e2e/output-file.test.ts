@@ -96,6 +96,15 @@ describe("-o, --output", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("says why in the reader's language (Norwegian here), as other errors do", () => {
+    const dir = folder("refused-nb");
+    const result = runCli(["show", "customer-support-manager", "--lang", "nb", "-o", dir]);
+    expect(result.code).toBe(2);
+    const [problem, hint] = result.stderr.split("\n");
+    expect(problem).toBe(`csroles: kan ikke skrive utdata til '${dir}': det er en mappe`);
+    expect(hint).toMatch(new RegExp(`: oppgi et filnavn, f\\.eks\\. -o ${dir}/csroles-output\\.txt$`));
+  });
+
   it("fails with exit 74 when the file cannot be written", () => {
     const result = runCli(["list", "-o", join(scratch, "missing", "list.txt")]);
     expect(result.code).toBe(74);

@@ -56,14 +56,16 @@ describe("csroles search: table output", () => {
     expect(result.stdout).toContain("Tålamod");
   });
 
-  it("--lang names concepts and categories in that language; the profiles' own labels stay", () => {
+  it("--lang names concepts, categories and the interface in that language; the profiles' own labels stay", () => {
     const result = runCli(["search", "salesforce", "--lang", "sv"], { env: { COLUMNS: "200" } });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")[0]).toBe(
-      '1. Salesforce · tool · Kundrelationshantering (CRM) · match 1.00 · found by "salesforce" as Salesforce',
+      '1. Salesforce · verktyg · Kundrelationshantering (CRM) · träff 1,00 · hittad med "salesforce" som Salesforce',
     );
-    const sv = runCli(["--lang", "fi", "search", "empati"], { env: { COLUMNS: "200" } });
-    expect(sv.stdout.split("\n")[0]).toBe('1. Empatia · skill · match 1.00 · found by "empati" as Empati');
+    const fi = runCli(["--lang", "fi", "search", "empati"], { env: { COLUMNS: "200" } });
+    expect(fi.stdout.split("\n")[0]).toBe(
+      '1. Empatia · taito · osuvuus 1,00 · haulla "empati" löytyi Empati',
+    );
   });
 
   it("says which words found nothing and how many results --limit left out", () => {

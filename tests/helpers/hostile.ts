@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll } from "vitest";
@@ -138,13 +138,32 @@ export const RUNS_AS_ROOT = process.getuid?.() === 0;
 /** The conventional unprivileged user and group. */
 export const NOBODY = 65534;
 
+let nobodysCopy: string | undefined;
+
+/**
+ * The built package (bin, dist, data: the bundle needs nothing from node_modules) copied to a
+ * folder anyone may read, once: a clone may sit where user 65534 cannot go (a home folder of
+ * mode 700, a temporary folder made by mktemp).
+ */
+function nobodysBin(): string {
+  if (!nobodysCopy) {
+    const copy = mkdtempSync(join(tmpdir(), "csroles-nobody-"));
+    for (const entry of ["bin", "dist", "data", "package.json"])
+      cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+    chmodSync(copy, 0o755);
+    process.once("exit", () => rmSync(copy, { recursive: true, force: true }));
+    nobodysCopy = copy;
+  }
+  return join(nobodysCopy, relative(ROOT, BIN));
+}
+
 /**
  * Runs the binary as uid/gid 65534. Root reads any file whatever its mode, so a test of an
  * unreadable file needs an unprivileged process; `dirs` are opened up so that user can work in them.
  */
 export function runAsNobody(args: string[], cwd: string, dirs: string[]): CliResult {
   for (const dir of dirs) chmodSync(dir, 0o777);
-  const result = spawnSync(process.execPath, [BIN, ...args, "--no-cache"], {
+  const result = spawnSync(process.execPath, [nobodysBin(), ...args, "--no-cache"], {
     cwd,
     env: { PATH: process.env.PATH, HOME: cwd, LANG: "C" },
     uid: NOBODY,

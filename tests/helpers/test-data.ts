@@ -55,15 +55,17 @@ export function testRole(id: string, title: string, titleEn: string, fields: Par
 
 /**
  * A command context over a loaded library, 80 columns, no colour, English labels. Roles are always
- * found in the whole library (look-up-roles.test.ts covers finding a role by its file alone).
+ * found in the whole library (find-roles-by-id.test.ts covers finding a role by its file alone).
  */
 export function libraryContext(library: Library): CommandContext {
   return {
     env: {},
     output: { width: 80, color: false },
     labelLang: "en",
+    labelLangChosen: false,
     library: () => library,
     rolesById: () => undefined,
     inspectLibrary: () => library,
+    onExit: () => () => {},
   };
 }

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
-await ensureParser();
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 
 /**

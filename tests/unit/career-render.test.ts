@@ -6,7 +6,6 @@ import { renderGapText } from "../../src/render/gap-text.js";
 import { renderGraphDot } from "../../src/render/graph-dot.js";
 import { renderGraphMermaid } from "../../src/render/graph-mermaid.js";
 import { renderGraphText } from "../../src/render/graph-text.js";
-import { chalkModule } from "../../src/render/theme.js";
 import {
   agentRole,
   ladders,
@@ -18,8 +17,6 @@ import {
 } from "../helpers/career-fixture.js";
 import { displayWidth, isPlainText } from "../helpers/run-cli.js";
 import { testProfile, testVocabulary } from "../helpers/test-data.js";
-
-await chalkModule.load();
 
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 const plain = (width: number) => ({ width, color: false });

@@ -5,12 +5,11 @@ import { jaccard, summarizeOverlap } from "../../src/core/compare/overlap.js";
 import type { Comparison } from "../../src/core/compare/types.js";
 import type { Profile } from "../../src/core/profile.js";
 import type { VocabularyIndex } from "../../src/core/vocabulary.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
-await ensureParser();
 
 const labels = (en: string) => ({
   en,

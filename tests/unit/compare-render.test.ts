@@ -5,18 +5,15 @@ import { compareRoles } from "../../src/core/compare/compare-roles.js";
 import type { Comparison } from "../../src/core/compare/types.js";
 import type { Profile } from "../../src/core/profile.js";
 import type { VocabularyIndex } from "../../src/core/vocabulary.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { renderCompareCsv } from "../../src/render/compare-csv.js";
 import { renderCompareMarkdown } from "../../src/render/compare-markdown.js";
 import { renderCompareTable } from "../../src/render/compare-table.js";
-import { chalkModule } from "../../src/render/theme.js";
 import { displayWidth, isPlainText, ROOT } from "../helpers/run-cli.js";
 import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
-await ensureParser();
 // Coloured output is tested too: import chalk as the entry point would.
-await chalkModule.load();
 
 const labels = (en: string) => ({ en, da: `${en} da`, sv: `${en} sv`, nb: `${en} nb`, fi: `${en} fi` });
 const concepts = (...ids: string[]) => ids.map((id) => ({ id, labels: labels(id), aliases: [] }));

@@ -2,11 +2,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRoleCount, resolveRoles } from "../../src/core/compare/resolve-roles.js";
 import { UsageError } from "../../src/errors.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 // Loading without a cache parses every file: import the parser first.
-await ensureParser();
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 const resolve = (...queries: string[]) =>

@@ -7,7 +7,7 @@ import { loadProfileFile, loadProfiles, type ProfileFile } from "../../src/core/
 import { parseFrontMatter } from "../../src/core/parse-front-matter.js";
 import { ProblemError } from "../../src/core/problem.js";
 import { LIMITS, validateProfile } from "../../src/core/validate-profile.js";
-import { ensureParser, loadVocabulary } from "../../src/io/load-library.js";
+import { loadVocabulary } from "../../src/io/load-library.js";
 import { HOSTILE, VALID_PROFILE } from "../helpers/hostile.js";
 import { ROOT } from "../helpers/run-cli.js";
 
@@ -16,7 +16,6 @@ import { ROOT } from "../helpers/run-cli.js";
  * either gives a document or throws a ProblemError (the documented per-file error), validation
  * never throws, and loading a file or a list of files never throws at all.
  */
-await ensureParser();
 const vocabulary = loadVocabulary(join(ROOT, "data"));
 const VALID_TEXT = readFileSync(VALID_PROFILE, "utf8");
 const [, VALID_FRONT = "", VALID_BODY = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(VALID_TEXT) ?? [];

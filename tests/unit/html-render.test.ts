@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { transitionBrief } from "../../src/core/career/transition-brief.js";
 import { compareRoles } from "../../src/core/compare/compare-roles.js";
 import type { Profile } from "../../src/core/profile.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { renderCompareHtml } from "../../src/render/compare-html.js";
 import { renderGapHtml } from "../../src/render/gap-html.js";
 import { escapeHtml } from "../../src/render/html-page.js";
@@ -13,8 +13,6 @@ import { renderProfileHtml } from "../../src/render/profile-html.js";
 import { PROFILE_SECTIONS } from "../../src/render/profile-text.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { testProfile } from "../helpers/test-data.js";
-
-await ensureParser();
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -104,6 +102,29 @@ describe("show --html", () => {
       .map(textOf);
     expect(headings).toEqual(["Skills"]);
   });
+
+  it("is in the reader's language: its lang, headings, field names and words (Swedish here)", () => {
+    const profile = builtIn.find((p) => p.lang !== "sv") as Profile;
+    const html = renderProfileHtml(profile, library.vocabulary, { sections: PROFILE_SECTIONS, lang: "sv" });
+    const document = parsePage(html);
+    const root = elements(document).find((e) => e.tagName === "html");
+    expect(root && attr(root, "lang")).toBe("sv");
+    const headings = elements(document)
+      .filter((e) => e.tagName === "h2")
+      .map(textOf);
+    expect(headings.slice(0, 4)).toEqual(["Sammanfattning", "Ansvarsområden", "Kompetenser", "Verktyg"]);
+    expect(headings).not.toContain("Summary");
+    const terms = elements(document)
+      .filter((e) => e.tagName === "dt")
+      .map(textOf);
+    expect(terms.slice(0, 3)).toEqual(["ID", "Språk", "Nivå"]);
+    const own = elements(document).filter((e) => attr(e, "class") === "own");
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((e) => textOf(e).endsWith("(den här rollen)"))).toBe(true);
+    // The profile's own words keep their language.
+    const h1 = elements(document).find((e) => e.tagName === "h1") as Element;
+    expect(elements(h1).some((e) => attr(e, "lang") === profile.lang)).toBe(true);
+  });
 });
 
 const HOSTILE_TEXTS = [
@@ -187,6 +208,20 @@ describe("compare --html", () => {
       );
       expect(marked.length, profile.id).toBeGreaterThan(0);
     }
+  });
+
+  it("is in the reader's language, as the terminal view is (Danish here)", () => {
+    const danish = compareRoles(builtIn, library.vocabulary, { labelLang: "da", sections: [] });
+    const page = parsePage(renderCompareHtml(danish, "concept"));
+    const root = elements(page).find((e) => e.tagName === "html");
+    expect(root && attr(root, "lang")).toBe("da");
+    const said = (tag: string) =>
+      elements(page)
+        .filter((e) => e.tagName === tag)
+        .map(textOf);
+    expect(said("h1")).toEqual([`Sammenligning af ${builtIn.length} roller`]);
+    expect(said("h2")).toEqual(["Roller", "Karrierevej", "Kompetencer", "Værktøjer efter kategori"]);
+    expect(said("title")[0]).toMatch(/^Sammenligning: /);
   });
 
   it("says in characters, not colour, what each role has", () => {

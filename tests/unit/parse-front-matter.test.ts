@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import matter from "gray-matter";
 import yaml from "js-yaml";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseYamlSubset } from "../../src/core/fast-yaml.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { assertBoundedSize, parseFrontMatter, safeMatterOptions } from "../../src/core/parse-front-matter.js";
 import { ProblemError } from "../../src/core/problem.js";
-import { NAUGHTY_STRINGS } from "../helpers/naughty-strings.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 const marker = "__csrolesEngineRan";
@@ -27,7 +24,7 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>)[marker];
 });
 
-/** What the front-matter gave before the fast reader: gray-matter with js-yaml alone. */
+/** gray-matter with js-yaml alone, as the engine is configured (the reference). */
 function jsYamlData(text: string): unknown {
   const options = safeMatterOptions();
   const load = (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA });
@@ -144,18 +141,14 @@ describe("parseFrontMatter", () => {
     expect(problemOf(`---\nx: ${"[".repeat(200_000)}\n---\n`).message).toMatch(/YAML/);
   });
 
-  it("gives the data js-yaml gives, fast path or not", () => {
+  it("gives the data js-yaml gives", () => {
     const files = [
       ...readdirSync(join(ROOT, "data", "roles")).map((name) => join(ROOT, "data", "roles", name)),
       join(ROOT, "tests", "fixtures", "profiles", "valid", "support-agent.md"),
     ];
     for (const file of files) {
       const text = readFileSync(file, "utf8");
-      const front = text.slice(3, text.indexOf("\n---", 3));
-      const data = parseFrontMatter(text).data;
-      expect(data, file).toStrictEqual(jsYamlData(text));
-      // The built-in profiles are read the fast way; the fixture's `[x]` lists go to js-yaml.
-      if (file.includes("data/roles")) expect(parseYamlSubset(front)?.value, file).toStrictEqual(data);
+      expect(parseFrontMatter(text).data, file).toStrictEqual(jsYamlData(text));
     }
     for (const text of ["---\r\nid: a\r\nlist:\r\n  - x\r\n---\r\n", "---\rid: a\rs: >-\r  b\r  c\r---\r"]) {
       expect(parseFrontMatter(text).data).toStrictEqual(jsYamlData(text));
@@ -181,7 +174,7 @@ describe("parseFrontMatter", () => {
     expect(problem.line).toBeGreaterThanOrEqual(2);
   });
 
-  it("still refuses YAML with too many values when it is plain (too long for the fast reader)", () => {
+  it("refuses YAML with too many values, even without aliases", () => {
     const text = `---\nid: a\nlist:\n${"  - x\n".repeat(50_001)}---\n`;
     expect(problemOf(text).message).toMatch(/more than 50000 values/);
   });
@@ -190,109 +183,5 @@ describe("parseFrontMatter", () => {
     const shared = Array(1000).fill("x");
     expect(() => assertBoundedSize(Array(100).fill(shared))).toThrow(/more than/);
     expect(() => assertBoundedSize({ list: shared })).not.toThrow();
-  });
-});
-
-/** Every .md file under a folder. */
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => join(dir, name));
-}
-
-/**
- * A value written out with every own property (even one named `__proto__`, which toStrictEqual
- * cannot compare) and whether each object has the plain prototype.
- */
-function canonical(value: unknown): string {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return ["array", node.map(walk)];
-    if (node === null || typeof node !== "object") return node;
-    return [
-      Object.getPrototypeOf(node) === Object.prototype ? "object" : "other",
-      Object.getOwnPropertyNames(node).map((key) => [
-        key,
-        walk(Object.getOwnPropertyDescriptor(node, key)?.value),
-      ]),
-    ];
-  };
-  return JSON.stringify(walk(value));
-}
-
-/** What gray-matter itself gives (the reference the plain-file path must equal). */
-function throughGrayMatter(text: string): string {
-  const parsed = matter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), safeMatterOptions());
-  return canonical({ data: parsed.data, body: parsed.content });
-}
-
-const generator = (await import(pathToFileURL(join(ROOT, "scripts", "generate-profiles.mjs")).href)) as {
-  loadVocabulary: () => unknown;
-  profileText: (index: number, vocabulary: unknown) => { text: string };
-};
-
-describe("plain files read without gray-matter", () => {
-  const vocabulary = generator.loadVocabulary();
-  const naughty: string[] = [...NAUGHTY_STRINGS];
-
-  /** Texts around the plain path's edges: bodies, fences, comments, and the naughty strings. */
-  function edgeCases(): string[] {
-    const texts = [
-      "---\nid: a\n---\n",
-      "---\nid: a\n---",
-      "---\nid: a\n---\n\nbody\n",
-      "---\nid: a\n---   \nbody",
-      "---  \nid: a\n---\n\n\nbody\n---\nmore\n",
-      "---\n# only a comment\n---\nbody",
-      "---\n#\n---\nbody",
-      "---\n\n\n---\nbody",
-      "---\n# comment\nid: a\n# another\n---\nbody",
-      "---\nexcerpt_separator: <!-- more -->\nid: a\n---\nintro\n<!-- more -->\nrest",
-      "---yaml\nid: a\n---\nbody",
-      "---\r\nid: a\r\n---\r\nbody\r\n",
-      "\uFEFF---\nid: a\n---\nbody",
-    ];
-    for (const value of naughty) {
-      texts.push(`---\nid: a\ntitle: ${value}\n---\n${value}\n`);
-      texts.push(`---\nid: a\nsummary: >-\n  ${value}\n---\n\n${value}`);
-    }
-    return texts;
-  }
-
-  it("gives what gray-matter gives, for every fixture, generated profile and edge case", () => {
-    const texts = [
-      ...[
-        ...markdownFiles(join(ROOT, "data", "roles")),
-        ...markdownFiles(join(ROOT, "tests", "fixtures")),
-      ].map((file) => readFileSync(file, "utf8")),
-      ...Array.from({ length: 200 }, (_, i) => generator.profileText(i, vocabulary).text),
-      ...edgeCases(),
-    ];
-    let compared = 0;
-    for (const text of texts) {
-      let ours: string;
-      try {
-        const parsed = parseFrontMatter(text);
-        ours = canonical({ data: parsed.data, body: parsed.body });
-      } catch {
-        continue; // refused before gray-matter would be asked: covered by the problem tests
-      }
-      expect(ours, text.slice(0, 200)).toBe(throughGrayMatter(text));
-      compared++;
-    }
-    expect(compared).toBeGreaterThan(texts.length * 0.8);
-  });
-
-  it("takes the plain path for real and generated profiles", () => {
-    const spied = vi.spyOn(matter, "test");
-    const languages = vi.spyOn(matter, "language");
-    for (const file of markdownFiles(join(ROOT, "data", "roles")))
-      parseFrontMatter(readFileSync(file, "utf8"));
-    for (let i = 0; i < 50; i++) parseFrontMatter(generator.profileText(i, vocabulary).text);
-    // gray-matter looks the language up on every call it gets.
-    expect(languages).not.toHaveBeenCalled();
-    parseFrontMatter("---\naliases: [x]\nid: a\n---\n");
-    expect(languages).toHaveBeenCalled();
-    spied.mockRestore();
-    languages.mockRestore();
   });
 });

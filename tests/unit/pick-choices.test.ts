@@ -1,20 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { fitText, keysHelp, type RoleFacts, roleChoiceText, roleFacts } from "../../src/picker/choices.js";
 import { promptTheme } from "../../src/picker/prompt-theme.js";
-import { chalkModule } from "../../src/render/theme.js";
 import { displayWidth } from "../../src/render/wrap-text.js";
 import { EXECUTIVE, TEAM_LEAD } from "./pick-fixtures.js";
 
 // The prompt theme is tested with colour on: import chalk as pick does before it starts.
-await chalkModule.load();
 
-const teamLead: RoleFacts = roleFacts(TEAM_LEAD.profile, "Mid-level");
+const teamLead: RoleFacts = roleFacts(TEAM_LEAD.profile, "Mid-level", "en");
 const english: RoleFacts = {
   id: "support-agent",
   title: "Support Agent",
   titleEn: "Support Agent",
   lang: "en",
   levelLabel: "Entry level",
+  details: "id support-agent · English",
 };
 
 describe("fitText", () => {
@@ -62,7 +61,7 @@ describe("roleChoiceText", () => {
   });
 
   it.each([20, 30, 39, 50, 79, 120])("fits %i columns after the cursor and checkbox", (width) => {
-    for (const facts of [teamLead, english, roleFacts(EXECUTIVE.profile, "Entry level")]) {
+    for (const facts of [teamLead, english, roleFacts(EXECUTIVE.profile, "Entry level", "en")]) {
       const { name, description } = roleChoiceText(facts, width, 3);
       const [first, ...rest] = name.split("\n");
       expect(displayWidth(`❯◯ ${first}`)).toBeLessThanOrEqual(width);
@@ -75,6 +74,7 @@ describe("roleChoiceText", () => {
     const hostile = roleFacts(
       { ...TEAM_LEAD.profile, title: "Evil\u001b[2J\u001b]0;pwned\u0007", title_en: "Bad\nLead" },
       "Mid\u009blevel",
+      "en",
     );
     const { name, description } = roleChoiceText(hostile, 200, 2);
     expect(name).toBe("Evil␛[2J␛]0;pwned␇ — Bad Lead · sv · Mid<U+009B>level");

@@ -12,10 +12,10 @@ const roles = rankableRoles(PICK_ROLES, vocabulary);
 const facts = new Map<LoadedRole, RoleFacts>(
   PICK_ROLES.map((role) => [
     role,
-    roleFacts(role.profile, vocabulary.label("levels", role.profile.level, "en")),
+    roleFacts(role.profile, vocabulary.label("levels", role.profile.level, "en"), "en"),
   ]),
 );
-const look = { width: 80, color: false, pageSize: 10 };
+const look = { width: 80, color: false, pageSize: 10, lang: "en" } as const;
 
 /** Any SGR (colour, bold, dim) escape; cursor movement and visibility are not styling. */
 const STYLING = /\u001b\[[0-9;]*m/;
@@ -134,6 +134,30 @@ describe("chooseAction", () => {
     events.keypress("down");
     events.keypress("enter");
     await expect(answer).resolves.toBe("compare");
+  });
+
+  it("speaks the interface language (Norwegian here)", async () => {
+    const { answer, events, getScreen } = await render(chooseAction, {
+      ...look,
+      lang: "nb",
+      title: "Kundtjänstteamledare",
+      canCompare: false,
+    });
+    expect(getScreen()).toBe(
+      [
+        "? Kundtjänstteamledare – hva vil du gjøre?",
+        "❯ Vis profilen",
+        "- Sammenlign med andre roller (ingen annen rolle)",
+        "  Søk i ferdigheter og verktøy",
+        "- Overgangsplan til en annen rolle (ingen annen rolle)",
+        "  Tilbake til rollelisten",
+        "  Avslutt",
+        "",
+        "↑↓ flytt • ⏎ velg • esc avslutt",
+      ].join("\n"),
+    );
+    events.keypress("enter");
+    await expect(answer).resolves.toBe("show");
   });
 
   it.each([

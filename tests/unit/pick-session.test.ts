@@ -72,8 +72,8 @@ describe("runPicker", () => {
     await runPicker(run.io);
     expect(run.calls).toEqual(["show customer-service-team-lead"]);
     expect(run.output()).toBe(
-      "✔ Role: Kundtjänstteamledare — Customer Service Team Lead (customer-service-\n" +
-        "  team-lead)\n" +
+      "✔ Role: Kundtjänstteamledare — Customer Service Team Lead\n" +
+        "  (customer-service-team-lead)\n" +
         "✔ Show the profile\n" +
         "PROFILE OF customer-service-team-lead\n\n",
     );
@@ -217,6 +217,7 @@ describe("runPick", () => {
     env: {},
     output: { width: 80, color: false },
     labelLang: "en",
+    labelLangChosen: false,
     library: () => {
       loaded.push("library");
       throw new Error("must not load");
@@ -227,6 +228,7 @@ describe("runPick", () => {
     inspectLibrary: () => {
       throw new Error("must not load");
     },
+    onExit: () => () => {},
   });
   const stream = (isTTY: boolean) => ({ isTTY }) as NodeJS.ReadStream & NodeJS.WriteStream;
 
@@ -238,7 +240,7 @@ describe("runPick", () => {
     "refuses without a terminal (stdin TTY %s, stdout TTY %s), before loading anything",
     async (stdin, stdout) => {
       const loaded: string[] = [];
-      const error = await runPick({ langChosen: false }, context(loaded), {
+      const error = await runPick(context(loaded), {
         stdin: stream(stdin),
         stdout: stream(stdout),
       }).catch((e: unknown) => e);

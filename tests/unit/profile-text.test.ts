@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { bodyBlocks } from "../../src/render/body-blocks.js";
 import { renderProfileText } from "../../src/render/profile-text.js";
 import { ROOT } from "../helpers/run-cli.js";
@@ -45,14 +45,14 @@ describe("bodyBlocks", () => {
 });
 
 describe("the Notes section of show", () => {
-  it("wraps paragraphs to the width and starts every list item on a line of its own", async () => {
-    await ensureParser();
+  it("wraps paragraphs to the width and starts every list item on a line of its own", () => {
     const { vocabulary } = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
     const body =
       "## Noter\n\n- Første punkt, som er langt nok til at skulle brydes over flere linjer i en smal terminal.\n- Andet punkt.\n";
     const text = renderProfileText(testProfile("x", { body }), vocabulary, {
       sections: ["notes"],
       lang: "en",
+      positions: "written",
       output: { width: 40, color: false },
     });
     expect(text).toBe(
@@ -68,8 +68,7 @@ describe("the Notes section of show", () => {
     );
   });
 
-  it("in every built-in profile, each list item of the body starts a line", async () => {
-    await ensureParser();
+  it("in every built-in profile, each list item of the body starts a line", () => {
     const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
     for (const { profile } of library.profiles) {
       const items = profile.body.split("\n").filter((line) => line.startsWith("- "));
@@ -77,6 +76,7 @@ describe("the Notes section of show", () => {
       const text = renderProfileText(profile, library.vocabulary, {
         sections: ["notes"],
         lang: "en",
+        positions: "written",
         output: { width: 80, color: false },
       });
       const bullets = text.split("\n").filter((line) => line.startsWith("  • "));
@@ -88,8 +88,7 @@ describe("the Notes section of show", () => {
 });
 
 describe("the Tools section of show", () => {
-  it("prints a note every tool of a group shares once, above the tools; other notes stay with their tool", async () => {
-    await ensureParser();
+  it("prints a note every tool of a group shares once, above the tools; other notes stay with their tool", () => {
     const { vocabulary } = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
     const profile = testProfile("x", {
       tools: [
@@ -102,6 +101,7 @@ describe("the Tools section of show", () => {
     const text = renderProfileText(profile, vocabulary, {
       sections: ["tools"],
       lang: "en",
+      positions: "written",
       output: { width: 80, color: false },
     });
     expect(text.split("\n")).toEqual([

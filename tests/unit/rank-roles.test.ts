@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { LoadedRole, ProfileHead } from "../../src/core/profile.js";
 import { fuzzyLimit, rankableRoles, rankRoles } from "../../src/core/rank-roles.js";
 import type { VocabularyIndex } from "../../src/core/vocabulary.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { testRole, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
-await ensureParser();
 
 const labels = (en: string, sv = en) => ({ en, da: en, sv, nb: en, fi: en });
 

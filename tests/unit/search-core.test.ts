@@ -264,10 +264,13 @@ describe("rolesPerHit", () => {
   });
 
   it("lets the table say how many roles it leaves out", () => {
-    const table = renderSearchTable(search("zendesk", { rolesPerHit: 2 }), { width: 100, color: false });
-    expect(table).toContain("… and 1 more roles; --json or --csv lists them all.");
+    const output = { width: 100, color: false };
+    const table = renderSearchTable(search("zendesk", { rolesPerHit: 2 }), output, "en");
+    expect(table).toContain("… and 1 more role; --json or --csv lists them all.");
     expect(table).not.toContain("nb-agent");
-    expect(renderSearchTable(search("zendesk"), { width: 100, color: false })).not.toContain("more roles");
+    expect(renderSearchTable(search("zendesk"), output, "en")).not.toContain("more role");
+    const danish = renderSearchTable(search("zendesk", { rolesPerHit: 1 }), output, "da");
+    expect(danish).toContain("… og 2 roller mere; --json eller --csv viser dem alle.");
   });
 });
 

@@ -1,11 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type SearchScope, SkillToolSearch } from "../../src/core/search/search.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 // Loading without a cache parses every file: import the parser first.
-await ensureParser();
 
 // The five built-in roles, by the language of their seed.
 const NB = "customer-service-executive";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../../src/core/profile.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 /** tests/fixtures/seed-facts.json: what each source document names, with its line. */
@@ -21,7 +21,6 @@ interface SeedFacts {
 
 const FACTS = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/seed-facts.json"), "utf8")) as SeedFacts;
 
-await ensureParser();
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 const profiles = new Map(library.profiles.map(({ profile }) => [profile.id, profile]));
 

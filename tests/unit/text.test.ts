@@ -138,6 +138,11 @@ describe("allocateWidths", () => {
     expect(allocateWidths([5, 40, 40], 45)).toEqual([5, 20, 20]);
   });
 
+  it("completes the columns that lack least, then shares the rest evenly", () => {
+    // Whole words first (7, 10, 10); of the 33 columns left, the first lacks only 3.
+    expect(allocateWidths([10, 30, 40], 60, [7, 10, 10])).toEqual([10, 25, 25]);
+  });
+
   it("gives up when even the minimum does not fit", () => {
     expect(allocateWidths([20, 20, 20, 20, 20], 30)).toBeUndefined();
   });
@@ -180,6 +185,60 @@ describe("renderTable", () => {
     const ids = lines.filter((line) => line.startsWith("│ role-")).map((line) => line.split("│")[1]?.trim());
     expect(ids).toEqual(rows.map((row) => row[0]));
     expect(new Set(lines.map((line) => displayWidth(line))).size).toBe(1);
+  });
+
+  it("breaks a word only when it is wider than its column", () => {
+    const words = ["Kundtjänstoperationschef", "Customer", "Service", "Operations", "Manager", "tool", "a"];
+    const wordsOf = (seed: number, count: number) =>
+      Array.from({ length: count }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(" ");
+    const rows = Array.from({ length: 6 }, (_, r) => [
+      wordsOf(r, 3),
+      wordsOf(r + 1, 6),
+      wordsOf(r + 2, 2),
+      "7 / 16",
+    ]);
+    for (let width = 60; width <= 120; width += 4) {
+      const lines = renderTable(
+        { head: ["Role", "Title / English title", "Level", "Skills / tools"], rows },
+        {
+          width,
+          color: false,
+        },
+      ).split("\n");
+      expect(lines[0]?.startsWith("┌"), `a table at ${width}`).toBe(true);
+      const columns = (lines[0] ?? "")
+        .slice(1, -1)
+        .split("┬")
+        .map((rule) => rule.length - 2);
+      // The lines of each row (between rules), column by column.
+      const blocks: string[][][] = [];
+      for (const line of lines.slice(1, -1)) {
+        if (line.startsWith("├")) blocks.push([]);
+        else {
+          if (blocks.length === 0) blocks.push([]);
+          const block = blocks.at(-1) as string[][];
+          line
+            .slice(1, -1)
+            .split("│")
+            .forEach((cell, c) => {
+              block[c] = [...(block[c] ?? []), cell.trim()];
+            });
+        }
+      }
+      const cells = [["Role", "Title / English title", "Level", "Skills / tools"], ...rows];
+      cells.forEach((row, r) => {
+        row.forEach((text, c) => {
+          const shown = blocks[r]?.[c] ?? [];
+          for (const word of text.split(" ")) {
+            if (word.length > (columns[c] ?? 0)) continue;
+            expect(
+              shown.some((line) => line.split(" ").includes(word)),
+              `${width}: ${word} in ${shown.join("/")}`,
+            ).toBe(true);
+          }
+        });
+      });
+    }
   });
 
   it("keeps the rules between rows of a long table whose rows wrap", () => {

@@ -1,10 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findUnmappedEntries } from "../../src/core/unmapped-entries.js";
-import { ensureParser, loadLibrary } from "../../src/io/load-library.js";
+import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
-await ensureParser();
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 const unmapped = (skills: { skill: string; label: string }[], tools: { tool: string; name: string }[] = []) =>
   findUnmappedEntries({ skills, tools }, library.vocabulary);

@@ -1,4 +1,5 @@
 import { UsageError } from "../../errors.js";
+import { message } from "../../messages/translate.js";
 import { findRole } from "../find-role.js";
 import type { Located, RoleIdentity } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
@@ -6,20 +7,20 @@ import type { VocabularyIndex } from "../vocabulary.js";
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 6;
 
-const EXAMPLE = "e.g. csroles compare customer-service-team-lead customer-support-manager";
+const EXAMPLE = "csroles compare customer-service-team-lead customer-support-manager";
 
 /** Checks how many roles were given, before anything is loaded. */
 export function checkRoleCount(queries: string[]): void {
   if (queries.length < MIN_COMPARED) {
     throw new UsageError(
-      `compare needs at least ${MIN_COMPARED} roles, got ${queries.length === 0 ? "none" : "one"}`,
-      `give ${MIN_COMPARED} to ${MAX_COMPARED} roles, ${EXAMPLE}`,
+      message(queries.length === 0 ? "error.compareNone" : "error.compareOne", { min: MIN_COMPARED }),
+      message("error.compareTooFewHint", { min: MIN_COMPARED, max: MAX_COMPARED, example: EXAMPLE }),
     );
   }
   if (queries.length > MAX_COMPARED) {
     throw new UsageError(
-      `compare takes at most ${MAX_COMPARED} roles, got ${queries.length}`,
-      "compare fewer roles at a time",
+      message("error.compareTooMany", { max: MAX_COMPARED, count: queries.length }),
+      message("error.compareTooManyHint"),
     );
   }
 }
@@ -35,14 +36,13 @@ export function resolveRoles<T extends Located<RoleIdentity>>(
   found.forEach((loaded, index) => {
     const earlier = found.findIndex((other) => other.profile.id === loaded.profile.id);
     if (earlier === index) return;
-    const [first, again] = [queries[earlier] ?? "", queries[index] ?? ""].map((q) =>
-      JSON.stringify(q.trim()),
-    );
+    const first = JSON.stringify((queries[earlier] ?? "").trim());
+    const again = JSON.stringify((queries[index] ?? "").trim());
     throw new UsageError(
       first === again
-        ? `the role ${first} is given twice`
-        : `${first} and ${again} are the same role (${loaded.profile.id})`,
-      "compare different roles",
+        ? message("error.compareTwice", { name: first })
+        : message("error.compareSameRole", { first, again, id: loaded.profile.id }),
+      message("error.compareSameRoleHint"),
     );
   });
   return found;

@@ -1,6 +1,7 @@
 // fuse.js/basic has no extended search, so ^ $ ! ' = | in a query are plain characters.
 import Fuse from "fuse.js/basic";
 import { UsageError } from "../../errors.js";
+import { message } from "../../messages/translate.js";
 import { closestMatches, editDistance } from "../edit-distance.js";
 import type { Language, SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
@@ -156,12 +157,12 @@ function mayMatch(term: string, termBigrams: string[], key: string, keyBigrams: 
 export function checkQuery(query: string): string {
   const trimmed = query.trim();
   if (trimmed === "") {
-    throw new UsageError("the search query is empty", "name a skill or a tool, e.g. csroles search zendesk");
+    throw new UsageError(message("error.queryEmpty"), message("error.queryEmptyHint"));
   }
   if ([...trimmed].length > MAX_QUERY_LENGTH) {
     throw new UsageError(
-      `the search query is longer than ${MAX_QUERY_LENGTH} characters`,
-      "search for one skill or tool at a time",
+      message("error.queryTooLong", { max: MAX_QUERY_LENGTH }),
+      message("error.queryTooLongHint"),
     );
   }
   return trimmed;

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { formatProblem, type Problem } from "../core/problem.js";
-import { neutralizeInline } from "../render/neutralize.js";
+import { neutralizeInline } from "./neutralize.js";
 
 /** A file path relative to the working folder when inside it, else as given. */
 export function displayPath(file: string, cwd = process.cwd()): string {

@@ -1,6 +1,6 @@
-// Finding roles by id from their own files (look-up-roles.ts), checked against the full load:
-// the same profile, file, origin and overrides, with the cache and without it, and the full load
-// whenever a look-up cannot be sure.
+// Finding roles by id from their own files (findRolesById in io/load-library.ts), checked against
+// the full load: the same profile, file, origin and overrides, and the full load whenever a look-up
+// cannot be sure.
 import { spawnSync } from "node:child_process";
 import {
   linkSync,
@@ -10,7 +10,6 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
-  unlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -18,8 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findRole } from "../../src/core/find-role.js";
-import { ensureParser, type LibrarySources, loadLibrary } from "../../src/io/load-library.js";
-import { lookUpRoles } from "../../src/io/look-up-roles.js";
+import { findRolesById, type LibrarySources, loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "csroles-look-up-"));
@@ -31,7 +29,6 @@ function sources(cached: boolean, folders = [generated, mine]): LibrarySources {
   return {
     dataDir: join(ROOT, "data"),
     extraDirs: folders.map((dir) => ({ dir, from: "--data" })),
-    build: "test",
     ...(cached ? { cacheDir } : {}),
   };
 }
@@ -42,15 +39,14 @@ function fullLoad(queries: string[], cached = false) {
   return queries.map((query) => library.profile(findRole(query, library.roles, library.vocabulary)));
 }
 
-function lookUp(queries: string[], cached: boolean) {
-  return lookUpRoles(sources(cached), queries);
+function lookUp(queries: string[]) {
+  return findRolesById(sources(false), queries)?.profiles;
 }
 
 let ids: string[] = [];
 const agentText = readFileSync(join(ROOT, "tests/fixtures/profiles/valid/support-agent.md"), "utf8");
 
-beforeAll(async () => {
-  await ensureParser();
+beforeAll(() => {
   const made = spawnSync(process.execPath, [join(ROOT, "scripts/generate-profiles.mjs"), generated, "30"], {
     encoding: "utf8",
   });
@@ -69,18 +65,12 @@ beforeEach(() => {
 });
 
 describe("looking roles up by id", () => {
-  it("gives what the full load gives, without a cache and with one", () => {
+  it("gives what the full load gives, with the vocabulary", () => {
     const queries = [ids[0] as string, ids[17] as string, "customer-support-manager"];
     const reference = fullLoad(queries);
-    const direct = lookUp(queries, false);
-    expect(direct.roles?.profiles).toEqual(reference);
-    // No lookup file yet: the caller must load everything, which writes it.
-    expect(lookUp(queries, true)).toEqual({ rewriteLookup: true });
-    loadLibrary(sources(true));
-    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".lookup"))).toHaveLength(1);
-    const cached = lookUp(queries, true);
-    expect(cached.roles?.profiles).toEqual(reference);
-    expect(cached.roles?.vocabulary.vocabulary).toEqual(direct.roles?.vocabulary.vocabulary);
+    const found = findRolesById(sources(false), queries);
+    expect(found?.profiles).toEqual(reference);
+    expect(found?.vocabulary.vocabulary).toEqual(loadLibrary(sources(false)).vocabulary.vocabulary);
   });
 
   it("follows a later folder's override of a built-in role and of a generated one", () => {
@@ -96,12 +86,10 @@ describe("looking roles up by id", () => {
     expect(reference[0]?.profile.title).toBe("Min chef");
     expect(reference[0]?.overrides).toEqual([join(ROOT, "data/roles/customer-support-manager.md")]);
     expect(reference[1]?.overrides).toEqual([join(generated, `${generatedId}.md`)]);
-    expect(lookUp(queries, false).roles?.profiles).toEqual(reference);
-    loadLibrary(sources(true));
-    expect(lookUp(queries, true).roles?.profiles).toEqual(reference);
+    expect(lookUp(queries)).toEqual(reference);
   });
 
-  it("sees a file changed in place after the cache was written", () => {
+  it("sees a file changed in place after the cache was written, as the cached full load does", () => {
     const id = ids[5] as string;
     const path = join(mine, `${id}.md`);
     const text = readFileSync(join(generated, `${id}.md`), "utf8");
@@ -112,16 +100,17 @@ describe("looking roles up by id", () => {
     expect(changed.length).toBe(text.length);
     writeFileSync(path, changed);
     utimesSync(path, new Date(), new Date(Date.now() + 10_000));
-    const found = lookUp([id], true).roles?.profiles[0];
+    const found = lookUp([id])?.[0];
     expect(found?.profile.title).toMatch(/^[QR]/);
     expect(found).toEqual(fullLoad([id])[0]);
+    expect(found).toEqual(fullLoad([id], true)[0]);
   });
 
   it("does not read or report other files: a broken one beside the role changes nothing", () => {
     writeFileSync(join(mine, "broken.md"), "---\nid: [unclosed\n---\n");
     writeFileSync(join(mine, "misnamed.md"), agentText);
     const id = ids[1] as string;
-    expect(lookUp([id], false).roles?.profiles).toEqual(fullLoad([id]));
+    expect(lookUp([id])).toEqual(fullLoad([id]));
   });
 
   it.each([
@@ -130,7 +119,7 @@ describe("looking roles up by id", () => {
     ["an id given twice", () => [ids[0] as string, ` ${ids[0]} `]],
     ["an id that is not kebab-case", () => ["Customer-Support-Manager"]],
   ])("leaves %s to the full load", (_, queries) => {
-    expect(lookUp(queries(), false)).toEqual({ rewriteLookup: false });
+    expect(lookUp(queries())).toBeUndefined();
   });
 
   it.each([
@@ -149,9 +138,7 @@ describe("looking roles up by id", () => {
   ])("leaves a role to the full load when its file in a later folder %s", (_, make) => {
     const id = ids[2] as string;
     make(join(mine, `${id}.md`));
-    expect(lookUp([id], false)).toEqual({ rewriteLookup: false });
-    loadLibrary(sources(true));
-    expect(lookUp([id], true)).toEqual({ rewriteLookup: false });
+    expect(lookUp([id])).toBeUndefined();
     // The full load keeps the earlier folder's profile (and reports the later file).
     expect(fullLoad([id])[0]?.file).toBe(join(generated, `${id}.md`));
   });
@@ -160,64 +147,9 @@ describe("looking roles up by id", () => {
     const id = ids[4] as string;
     writeFileSync(join(mine, `${id}.md`), readFileSync(join(generated, `${id}.md`)));
     linkSync(join(mine, `${id}.md`), join(mine, `${id.toUpperCase()}.MD`));
-    const found = lookUp([id], false).roles?.profiles[0];
+    const found = lookUp([id])?.[0];
     expect(found?.file).toBe(join(mine, `${id}.md`));
     // The full load agrees: the upper-case name is reported as misnamed, the role is the same.
     expect(found).toEqual(fullLoad([id])[0]);
-  });
-
-  it("asks for the lookup file to be written again when it is missing, damaged or of another build", () => {
-    const queries = [ids[6] as string, ids[7] as string];
-    const reference = fullLoad(queries);
-    loadLibrary(sources(true));
-    const lookupFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".lookup")) ?? "");
-    const good = readFileSync(lookupFile);
-    for (const damage of [
-      () => unlinkSync(lookupFile),
-      () => writeFileSync(lookupFile, "{ not json"),
-      () => writeFileSync(lookupFile, good.toString("latin1").replace('"build":"test"', '"build":"other"')),
-      () => writeFileSync(lookupFile, ""),
-      // The records file it names was removed (by another process that rewrote the cache).
-      () => {
-        for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".rec")))
-          unlinkSync(join(cacheDir, name));
-      },
-    ]) {
-      damage();
-      expect(lookUp(queries, true)).toEqual({ rewriteLookup: true });
-      // The full load asked to rewrite it does so, even though nothing else changed.
-      loadLibrary({ ...sources(true), rewriteLookup: true });
-      expect(lookUp(queries, true).roles?.profiles).toEqual(reference);
-    }
-  });
-
-  it("parses the file itself when its line in the lookup file is cut off or damaged", () => {
-    const queries = [ids[8] as string, ids[9] as string];
-    const reference = fullLoad(queries);
-    loadLibrary(sources(true));
-    const lookupFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".lookup")) ?? "");
-    const good = readFileSync(lookupFile, "latin1");
-    const lines = good.split("\n");
-    const line = lines.findIndex((text) => text.includes(`"${ids[8]}.md"`));
-    expect(line).toBeGreaterThan(0);
-    for (const damaged of [
-      // Truncated just before the line.
-      lines.slice(0, line).join("\n"),
-      // The record's hash changed.
-      good.replace(
-        lines[line] as string,
-        (lines[line] as string).replace(/,(\d+)\]$/, (_, h: string) => `,${Number(h) + 1}]`),
-      ),
-      // The record's range moved onto another record.
-      good.replace(
-        lines[line] as string,
-        (lines[line] as string).replace(/,(\d+),(\d+),(\d+)\]$/, ",0,$2,$3]"),
-      ),
-      // Not JSON any more.
-      good.replace(lines[line] as string, (lines[line] as string).replace(/\]$/, "")),
-    ]) {
-      writeFileSync(lookupFile, damaged);
-      expect(lookUp(queries, true).roles?.profiles).toEqual(reference);
-    }
   });
 });
