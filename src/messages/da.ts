@@ -134,6 +134,7 @@ export const da: Catalogue = {
   "position.below": "under: {positions}",
   "position.above": "over: {positions}",
   "position.gapHint": "csroles gap {position} <rolle> viser, hvad der skal til for at gå herfra til en rolle",
+  "position.fitsRoles": "navnet {name} passer på flere roller: {ids}",
   "position.ambiguous": "navnet {name} passer på flere stillinger: {ids}",
   "position.unknown": "ukendt rolle eller stilling {name}",
   "position.unknownHint": "mente du {ids}? Kør 'csroles graph' for at se alle stillinger",

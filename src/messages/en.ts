@@ -138,6 +138,7 @@ export const en = {
   "position.below": "below: {positions}",
   "position.above": "above: {positions}",
   "position.gapHint": "csroles gap {position} <role> shows what it takes to move from it to a role",
+  "position.fitsRoles": "the name {name} fits several roles: {ids}",
   "position.ambiguous": "the name {name} fits several positions: {ids}",
   "position.unknown": "unknown role or position {name}",
   "position.unknownHint": "did you mean {ids}? Run 'csroles graph' to see every position",

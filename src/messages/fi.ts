@@ -136,6 +136,7 @@ export const fi: Catalogue = {
   "position.above": "ylempänä: {positions}",
   "position.gapHint":
     "csroles gap {position} <rooli> näyttää, mitä siirtyminen tästä tehtävästä rooliin vaatii",
+  "position.fitsRoles": "nimi {name} sopii useaan rooliin: {ids}",
   "position.ambiguous": "nimi {name} sopii useaan tehtävään: {ids}",
   "position.unknown": "tuntematon rooli tai tehtävä {name}",
   "position.unknownHint": "tarkoititko {ids}? 'csroles graph' näyttää kaikki tehtävät",

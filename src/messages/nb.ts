@@ -135,6 +135,7 @@ export const nb: Catalogue = {
   "position.below": "under: {positions}",
   "position.above": "over: {positions}",
   "position.gapHint": "csroles gap {position} <rolle> viser hva som skal til for å gå herfra til en rolle",
+  "position.fitsRoles": "navnet {name} passer på flere roller: {ids}",
   "position.ambiguous": "navnet {name} passer på flere stillinger: {ids}",
   "position.unknown": "ukjent rolle eller stilling {name}",
   "position.unknownHint": "mente du {ids}? Kjør 'csroles graph' for å se alle stillingene",

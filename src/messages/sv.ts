@@ -134,6 +134,7 @@ export const sv: Catalogue = {
   "position.below": "under: {positions}",
   "position.above": "över: {positions}",
   "position.gapHint": "csroles gap {position} <roll> visar vad som krävs för att gå härifrån till en roll",
+  "position.fitsRoles": "namnet {name} passar flera roller: {ids}",
   "position.ambiguous": "namnet {name} passar flera befattningar: {ids}",
   "position.unknown": "okänd roll eller befattning {name}",
   "position.unknownHint": "menade du {ids}? Kör 'csroles graph' för att se alla befattningar",
