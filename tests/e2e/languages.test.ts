@@ -10,6 +10,9 @@ function run(args: string[], env: Record<string, string | undefined> = {}) {
   return runCli(args, { env: { COLUMNS: "100", ...env } });
 }
 
+/** `text` as a regular expression that matches it literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** The keys of every object in a JSON value, with their paths; array items share a path. */
 function keyPaths(value: unknown, path = ""): string[] {
   if (Array.isArray(value)) return [...new Set(value.flatMap((item) => keyPaths(item, `${path}[]`)))];
@@ -99,6 +102,91 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(nothing.stderr).toContain(say(lang, "error.noSkillOrTool", { query: '"xyzzyq"' }));
   });
 
+  it("gap: the title lines, every part's heading and the note on a missing profile", () => {
+    const { stdout, code } = run(["gap", "support-agent", CSM, "--lang", lang]);
+    expect(code).toBe(0);
+    const brief = JSON.parse(run(["gap", "support-agent", CSM, "--json", "--lang", lang]).stdout);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^ *${t("gap.leadFrom")} ${literal(say(lang, "gap.positionNoProfile", { label: brief.from.label }))}$`,
+        "m",
+      ),
+    );
+    expect(stdout).toMatch(
+      new RegExp(`^ *${t("gap.leadTo")} ${literal(`${brief.to.title} — ${brief.to.label}`)}$`, "m"),
+    );
+    expect(stdout).toMatch(new RegExp(`^${t("gap.path")}$`, "m"));
+    for (const [key, count] of [
+      ["gap.skillsGain", brief.skills.gain.length],
+      ["gap.toolsGain", brief.tools.gain.length],
+      ["gap.responsibilities", brief.responsibilities.gain.length],
+      ["gap.sources", brief.sources.length],
+    ] as const) {
+      expect(stdout).toMatch(new RegExp(`^${t(key)} \\(${count}\\)$`, "m"));
+    }
+    expect(stdout).toContain(
+      say(lang, "gap.noProfile", { label: brief.from.label, position: "support-agent" }),
+    );
+    const markdown = run(["gap", TL, CSM, "--markdown", "--lang", lang]).stdout;
+    for (const key of ["gap.skillsShared", "gap.toolsShared"] as const)
+      expect(markdown).toMatch(new RegExp(`^## ${t(key)} \\(\\d+\\)$`, "m"));
+    expect(markdown).toMatch(new RegExp(`^## ${t("gap.growth")}$`, "m"));
+    expect(markdown).toContain(say(lang, "gap.alreadyAs", { names: "" }).trim());
+  });
+
+  it("graph: the heading, legend and path line", () => {
+    const args = ["graph", "--from", "support-agent", "--to", CSM, "--lang", lang];
+    const { stdout, code } = run(args);
+    expect(code).toBe(0);
+    const graph = JSON.parse(run([...args, "--json"]).stdout);
+    const label = (position: string) =>
+      graph.nodes.find((n: { position: string }) => n.position === position).label;
+    const [heading, legend, path] = stdout.split("\n");
+    expect(heading).toBe(
+      say(lang, "graph.heading", {
+        ladders: say(lang, "graph.ladders", { count: graph.roles.length }),
+        positions: say(lang, "graph.positions", { count: graph.nodes.length }),
+        steps: say(lang, "graph.steps", { count: graph.edges.length }),
+      }),
+    );
+    expect(legend).toBe(t("graph.legend"));
+    expect(path).toBe(say(lang, "graph.pathMarked", { from: label("support-agent"), to: label(CSM) }));
+  });
+
+  it("show <position>: the heading, fields, note and ladders", () => {
+    const { stdout, code } = run(["show", "supervisor", "--lang", lang]);
+    expect(code).toBe(0);
+    const view = JSON.parse(run(["show", "supervisor", "--json", "--lang", lang]).stdout);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe(say(lang, "position.heading", { label: view.label }));
+    expect(lines).toContain(`${t("field.id")}: supervisor`);
+    expect(stdout).toContain(`${t("position.labels")}: en `);
+    expect(stdout).toMatch(
+      new RegExp(`^${literal(say(lang, "position.onLadders", { count: view.ladders.length }))}$`, "m"),
+    );
+    expect(stdout).toMatch(new RegExp(`^ {4}${say(lang, "position.below", { positions: "" }).trim()} `, "m"));
+    expect(stdout).toContain(
+      `${t("error.hintPrefix")}: ${say(lang, "position.gapHint", { position: "supervisor" })}`,
+    );
+  });
+
+  it("gap and graph errors", () => {
+    const same = run(["gap", "supervisor", "supervisor", "--lang", lang]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(
+      `csroles: ${say(lang, "gap.samePosition", { first: '"supervisor"', again: '"supervisor"', id: "supervisor" })}\n` +
+        `${t("error.hintPrefix")}: ${t("gap.sameHint")}\n`,
+    );
+    const unknown = run(["gap", "xyzzyq", CSM, "--lang", lang]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`csroles: ${say(lang, "position.unknown", { name: '"xyzzyq"' })}\n`);
+    const half = run(["graph", "--from", "supervisor", "--lang", lang]);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain(
+      `csroles: ${say(lang, "graph.needsOther", { given: "from", missing: "to" })}\n`,
+    );
+  });
+
   it("validate: the summary line", () => {
     const { stdout } = run(["validate", "--lang", lang]);
     const files = say(lang, "validate.files", { count: 5 });
@@ -162,6 +250,9 @@ describe("JSON output", () => {
     ["search", ["search", "zendesk", "empati", "--json"]],
     ["compare", ["compare", TL, CSM, "--json"]],
     ["validate", ["validate", "--json"]],
+    ["gap", ["gap", "support-agent", CSM, "--json"]],
+    ["graph", ["graph", "--json"]],
+    ["show <position>", ["show", "supervisor", "--json"]],
   ])("%s has the same keys in every language", (_name, args) => {
     const english = keyPaths(JSON.parse(run([...args, "--lang", "en"]).stdout));
     expect(english.length).toBeGreaterThan(3);
