@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, type Language } from "../../src/core/profile.js";
 import { say } from "../../src/messages/translate.js";
-import { runCli } from "../helpers/run-cli.js";
+import { type CliResult, runCli, runCliAsync } from "../helpers/run-cli.js";
 
 const TL = "customer-service-team-lead";
 const CSM = "customer-support-manager";
 
 function run(args: string[], env: Record<string, string | undefined> = {}) {
   return runCli(args, { env: { COLUMNS: "100", ...env } });
+}
+
+/** Several runs at once, without blocking the test runner meanwhile. */
+function runAll<Runs extends string[][]>(...runs: Runs): Promise<{ [Run in keyof Runs]: CliResult }> {
+  const results = Promise.all(runs.map((args) => runCliAsync(args, { env: { COLUMNS: "100" } })));
+  return results as Promise<{ [Run in keyof Runs]: CliResult }>;
 }
 
 /** `text` as a regular expression that matches it literally. */
@@ -102,10 +108,14 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(nothing.stderr).toContain(say(lang, "error.noSkillOrTool", { query: '"xyzzyq"' }));
   });
 
-  it("gap: the title lines, every part's heading and the note on a missing profile", () => {
-    const { stdout, code } = run(["gap", "support-agent", CSM, "--lang", lang]);
+  it("gap: the title lines, every part's heading and the note on a missing profile", async () => {
+    const [{ stdout, code }, json, { stdout: markdown }] = await runAll(
+      ["gap", "support-agent", CSM, "--lang", lang],
+      ["gap", "support-agent", CSM, "--json", "--lang", lang],
+      ["gap", TL, CSM, "--markdown", "--lang", lang],
+    );
     expect(code).toBe(0);
-    const brief = JSON.parse(run(["gap", "support-agent", CSM, "--json", "--lang", lang]).stdout);
+    const brief = JSON.parse(json.stdout);
     expect(stdout).toMatch(
       new RegExp(
         `^ *${t("gap.leadFrom")} ${literal(say(lang, "gap.positionNoProfile", { label: brief.from.label }))}$`,
@@ -127,18 +137,17 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(stdout).toContain(
       say(lang, "gap.noProfile", { label: brief.from.label, position: "support-agent" }),
     );
-    const markdown = run(["gap", TL, CSM, "--markdown", "--lang", lang]).stdout;
     for (const key of ["gap.skillsShared", "gap.toolsShared"] as const)
       expect(markdown).toMatch(new RegExp(`^## ${t(key)} \\(\\d+\\)$`, "m"));
     expect(markdown).toMatch(new RegExp(`^## ${t("gap.growth")}$`, "m"));
     expect(markdown).toContain(say(lang, "gap.alreadyAs", { names: "" }).trim());
   });
 
-  it("graph: the heading, legend and path line", () => {
+  it("graph: the heading, legend and path line", async () => {
     const args = ["graph", "--from", "support-agent", "--to", CSM, "--lang", lang];
-    const { stdout, code } = run(args);
+    const [{ stdout, code }, json] = await runAll(args, [...args, "--json"]);
     expect(code).toBe(0);
-    const graph = JSON.parse(run([...args, "--json"]).stdout);
+    const graph = JSON.parse(json.stdout);
     const label = (position: string) =>
       graph.nodes.find((n: { position: string }) => n.position === position).label;
     const [heading, legend, path] = stdout.split("\n");
@@ -153,10 +162,13 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(path).toBe(say(lang, "graph.pathMarked", { from: label("support-agent"), to: label(CSM) }));
   });
 
-  it("show <position>: the heading, fields, note and ladders", () => {
-    const { stdout, code } = run(["show", "supervisor", "--lang", lang]);
+  it("show <position>: the heading, fields, note and ladders", async () => {
+    const [{ stdout, code }, json] = await runAll(
+      ["show", "supervisor", "--lang", lang],
+      ["show", "supervisor", "--json", "--lang", lang],
+    );
     expect(code).toBe(0);
-    const view = JSON.parse(run(["show", "supervisor", "--json", "--lang", lang]).stdout);
+    const view = JSON.parse(json.stdout);
     const lines = stdout.split("\n");
     expect(lines[0]).toBe(say(lang, "position.heading", { label: view.label }));
     expect(lines).toContain(`${t("field.id")}: supervisor`);
@@ -170,17 +182,19 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     );
   });
 
-  it("gap and graph errors", () => {
-    const same = run(["gap", "supervisor", "supervisor", "--lang", lang]);
+  it("gap and graph errors", async () => {
+    const [same, unknown, half] = await runAll(
+      ["gap", "supervisor", "supervisor", "--lang", lang],
+      ["gap", "xyzzyq", CSM, "--lang", lang],
+      ["graph", "--from", "supervisor", "--lang", lang],
+    );
     expect(same.code).toBe(2);
     expect(same.stderr).toBe(
       `csroles: ${say(lang, "gap.samePosition", { first: '"supervisor"', again: '"supervisor"', id: "supervisor" })}\n` +
         `${t("error.hintPrefix")}: ${t("gap.sameHint")}\n`,
     );
-    const unknown = run(["gap", "xyzzyq", CSM, "--lang", lang]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`csroles: ${say(lang, "position.unknown", { name: '"xyzzyq"' })}\n`);
-    const half = run(["graph", "--from", "supervisor", "--lang", lang]);
     expect(half.code).toBe(2);
     expect(half.stderr).toContain(
       `csroles: ${say(lang, "graph.needsOther", { given: "from", missing: "to" })}\n`,
