@@ -42,6 +42,7 @@ export const da: Catalogue = {
 
   "word.and": "og",
   "word.none": "ingen",
+  "word.andMore": "{names} og {count} til",
   "source.fromFile": "fra {file}",
   "career.thisRole": "← denne rolle",
   "career.stageInferred": "(trinnet er udledt)",

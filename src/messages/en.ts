@@ -46,6 +46,7 @@ export const en = {
 
   "word.and": "and",
   "word.none": "none",
+  "word.andMore": "{names} and {count} more",
   "source.fromFile": "from {file}",
   "career.thisRole": "← this role",
   "career.stageInferred": "(stage inferred)",

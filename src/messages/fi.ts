@@ -42,6 +42,7 @@ export const fi: Catalogue = {
 
   "word.and": "ja",
   "word.none": "ei yhtään",
+  "word.andMore": "{names} ja {count} muuta",
   "source.fromFile": "tiedostosta {file}",
   "career.thisRole": "← tämä rooli",
   "career.stageInferred": "(vaihe on päätelty)",

@@ -42,6 +42,7 @@ export const nb: Catalogue = {
 
   "word.and": "og",
   "word.none": "ingen",
+  "word.andMore": "{names} og {count} til",
   "source.fromFile": "fra {file}",
   "career.thisRole": "← denne rollen",
   "career.stageInferred": "(trinnet er utledet)",

@@ -42,6 +42,7 @@ export const sv: Catalogue = {
 
   "word.and": "och",
   "word.none": "inga",
+  "word.andMore": "{names} och {count} till",
   "source.fromFile": "från {file}",
   "career.thisRole": "← den här rollen",
   "career.stageInferred": "(steget är härlett)",

@@ -53,7 +53,7 @@ export function renderGapMarkdown(brief: TransitionBrief): string {
   for (const stage of brief.path) {
     const positions = stage.positions.map((p) => {
       const name = ends.has(p.position) ? `**${md(p.label)}**` : md(p.label);
-      return `${name} (${md(shortList(p.roles))})`;
+      return `${name} (${md(shortList(lang, p.roles))})`;
     });
     out.push(`- ${md(stage.label)}: ${positions.join("; ")}`);
   }

@@ -54,7 +54,7 @@ function path(w: Writer, brief: TransitionBrief): void {
     for (const position of stage.positions) {
       const end = ends.has(position.position);
       const lines = wrapIndented(
-        `${neutralizeInline(position.label)} — ${shortList(position.roles)}`,
+        `${neutralizeInline(position.label)} — ${shortList(w.lang, position.roles)}`,
         w.width,
         end ? "  ▶ " : "    ",
       );

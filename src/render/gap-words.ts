@@ -50,12 +50,16 @@ export function titleText(brief: TransitionBrief): string {
 
 function listedText(end: BriefEndpoint, lang: Language): string {
   return shortList(
+    lang,
     end.listed_on.map((entry) =>
       entry.after.length > 0
         ? say(lang, "gap.listedNext", {
             role: entry.role,
             stage: entry.stage_label,
-            next: shortList(entry.after.map((p) => p.label)),
+            next: shortList(
+              lang,
+              entry.after.map((p) => p.label),
+            ),
           })
         : `${entry.role} (${entry.stage_label})`,
     ),

@@ -55,7 +55,7 @@ export function renderGraphText(graph: CareerGraph, output: OutputContext): stri
           ? say(lang, "graph.nodeProfile", {
               position: node.label,
               ladders: onLadders,
-              profiles: shortList(node.profiles),
+              profiles: shortList(lang, node.profiles),
             })
           : `${node.label} — ${onLadders}`,
         node.on_path ? "▶ " : "  ",
@@ -65,7 +65,7 @@ export function renderGraphText(graph: CareerGraph, output: OutputContext): stri
       for (const stage of node.stages.slice(1))
         lines.push(
           ...wrap(
-            say(lang, "graph.alsoAt", { stage: stage.label, roles: shortList(stage.roles) }),
+            say(lang, "graph.alsoAt", { stage: stage.label, roles: shortList(lang, stage.roles) }),
             "    ",
           ).map(theme.muted),
         );
