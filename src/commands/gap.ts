@@ -1,5 +1,6 @@
 import { isSameEnd, transitionBrief } from "../core/career/transition-brief.js";
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { renderGapHtml } from "../render/gap-html.js";
 import { renderGapMarkdown } from "../render/gap-markdown.js";
 import { renderGapText } from "../render/gap-text.js";
@@ -21,8 +22,12 @@ export function runGap(from: string, to: string, flags: GapFlags, context: Comma
   if (isSameEnd(start, goal)) {
     const id = start.profile?.profile.id ?? start.position;
     throw new UsageError(
-      `"${from.trim()}" and "${to.trim()}" are the same ${start.profile ? "role" : "position"} (${id})`,
-      "give two different roles or positions, e.g. csroles gap support-agent customer-support-manager",
+      message(start.profile ? "gap.sameRole" : "gap.samePosition", {
+        first: JSON.stringify(from.trim()),
+        again: JSON.stringify(to.trim()),
+        id,
+      }),
+      message("gap.sameHint"),
     );
   }
   const brief = transitionBrief(start, goal, ladders, vocabulary, context.labelLang);

@@ -2,6 +2,7 @@ import { buildCareerGraph } from "../core/career/career-graph.js";
 import { isSameEnd } from "../core/career/transition-brief.js";
 import { findRole } from "../core/find-role.js";
 import { UsageError } from "../errors.js";
+import { message } from "../messages/translate.js";
 import { renderGraphDot } from "../render/graph-dot.js";
 import { renderGraphMermaid } from "../render/graph-mermaid.js";
 import { renderGraphText } from "../render/graph-text.js";
@@ -23,12 +24,15 @@ export interface GraphFlags {
 function resolveGraphFormat(flags: GraphFlags): GraphFormat {
   const format = flags.format?.trim().toLowerCase() ?? (flags.json ? "json" : "text");
   if (flags.json && format !== "json") {
-    throw new UsageError(`choose one output format, not ${flags.format} and json`, "give --format or --json");
+    throw new UsageError(
+      message("error.formatConflict", { formats: [flags.format ?? "", "json"] }),
+      message("graph.formatConflictHint"),
+    );
   }
   if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(
-      `unknown format '${flags.format}' for graph`,
-      `use one of ${GRAPH_FORMATS.join(", ")}`,
+      message("error.unknownFormat", { format: flags.format ?? "" }),
+      message("error.useOneOf", { values: GRAPH_FORMATS.join(", ") }),
     );
   }
   return format as GraphFormat;
@@ -37,10 +41,8 @@ function resolveGraphFormat(flags: GraphFlags): GraphFormat {
 export function runGraph(flags: GraphFlags, context: CommandContext): CommandResult {
   const format = resolveGraphFormat(flags);
   if ((flags.from === undefined) !== (flags.to === undefined)) {
-    throw new UsageError(
-      `--${flags.from === undefined ? "to" : "from"} needs --${flags.from === undefined ? "from" : "to"}`,
-      "give both, e.g. csroles graph --from support-agent --to customer-support-manager",
-    );
+    const [given, missing] = flags.from === undefined ? ["to", "from"] : ["from", "to"];
+    throw new UsageError(message("graph.needsOther", { given, missing }), message("graph.needsOtherHint"));
   }
   const named = flags.from !== undefined && flags.to !== undefined ? [flags.from, flags.to] : [];
   const { vocabulary, ladders, ends } = findCareerEnds(named, context);
@@ -53,8 +55,8 @@ export function runGraph(flags: GraphFlags, context: CommandContext): CommandRes
   if (start && goal) {
     if (isSameEnd(start, goal))
       throw new UsageError(
-        `--from and --to name the same place (${start.position})`,
-        "give two different positions",
+        message("graph.samePlace", { position: start.position }),
+        message("graph.samePlaceHint"),
       );
     for (const [end, query] of [
       [start, flags.from],
@@ -65,8 +67,8 @@ export function runGraph(flags: GraphFlags, context: CommandContext): CommandRes
       );
       if (!listed)
         throw new UsageError(
-          `"${query?.trim()}" (${end.position}) is on none of the ladders shown`,
-          "drop --role, or add the role of a ladder that lists it",
+          message("graph.notShown", { name: JSON.stringify(query?.trim() ?? ""), position: end.position }),
+          message("graph.notShownHint"),
         );
     }
     path = { from: start.position, to: goal.position };

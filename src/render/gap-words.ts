@@ -1,72 +1,113 @@
-import type { BriefEndpoint, BriefSource, TransitionBrief } from "../core/career/transition-brief.js";
+import type {
+  BriefEndpoint,
+  BriefPart,
+  BriefSource,
+  TransitionBrief,
+} from "../core/career/transition-brief.js";
+import type { Language } from "../core/profile.js";
+import { type MessageKey, say } from "../messages/translate.js";
 import { shortList } from "./short-list.js";
 
 /**
  * The sentences of a transition brief shared by its terminal and Markdown renderings (and by any
- * later format): headings, how an end is named, what a missing profile leaves unknown, sources.
+ * later format), in the brief's language (`label_lang`): headings, how an end is named, what a
+ * missing profile leaves unknown, sources. The words are the message catalogue's `gap.*` texts.
  */
 
-export const GAP_HEADINGS = {
-  path: "Path",
-  skillsGain: "Skills to gain",
-  skillsShared: "Skills to build on",
-  toolsGain: "Tools to learn",
-  toolsShared: "Tools already known",
-  responsibilities: "Responsibilities to take on",
-  growth: "Growth",
-  practices: "Best practices",
-  sources: "Sources",
-} as const;
+export const GAP_HEADING_KEYS = {
+  path: "gap.path",
+  skillsGain: "gap.skillsGain",
+  skillsShared: "gap.skillsShared",
+  toolsGain: "gap.toolsGain",
+  toolsShared: "gap.toolsShared",
+  responsibilities: "gap.responsibilities",
+  growth: "gap.growth",
+  practices: "heading.practices",
+  sources: "gap.sources",
+} as const satisfies Record<string, MessageKey>;
+
+const PART_WORDS: Record<BriefPart, MessageKey> = {
+  path: "gap.partPath",
+  position: "gap.partPosition",
+  skills: "gap.partSkills",
+  tools: "gap.partTools",
+  responsibilities: "gap.partResponsibilities",
+  growth: "gap.partGrowth",
+};
 
 /** "Kundeserviceansvarlig (Customer Service Executive, customer-service-executive)". */
-export function endText(end: BriefEndpoint): string {
-  if (end.id === null) return `${end.label} (position ${end.position}, no profile)`;
+export function endText(end: BriefEndpoint, lang: Language): string {
+  if (end.id === null) return say(lang, "gap.endPosition", { label: end.label, position: end.position });
   return end.title && end.title !== end.label
     ? `${end.title} (${end.label}, ${end.id})`
     : `${end.label} (${end.id})`;
 }
 
 export function titleText(brief: TransitionBrief): string {
-  return `From ${endText(brief.from)} to ${endText(brief.to)}`;
+  const lang = brief.label_lang;
+  return say(lang, "gap.title", { from: endText(brief.from, lang), to: endText(brief.to, lang) });
 }
 
-function listedText(end: BriefEndpoint): string {
+function listedText(end: BriefEndpoint, lang: Language): string {
   return shortList(
-    end.listed_on.map((entry) => {
-      const next = entry.after.length > 0 ? `; next: ${shortList(entry.after.map((p) => p.label))}` : "";
-      return `${entry.role} (${entry.stage_label}${next})`;
-    }),
+    lang,
+    end.listed_on.map((entry) =>
+      entry.after.length > 0
+        ? say(lang, "gap.listedNext", {
+            role: entry.role,
+            stage: entry.stage_label,
+            next: shortList(
+              lang,
+              entry.after.map((p) => p.label),
+            ),
+          })
+        : `${entry.role} (${entry.stage_label})`,
+    ),
   );
 }
 
 /** Sentences on what a missing profile leaves unknown; none when both ends have profiles. */
 export function unknownNotes(brief: TransitionBrief): string[] {
+  const lang = brief.label_lang;
   const notes: string[] = [];
   for (const [end, which] of [
     [brief.from, "from"],
     [brief.to, "to"],
   ] as const) {
     if (end.id !== null) continue;
-    const known = end.listed_on.length > 0 ? ` It is known only from the ladders of ${listedText(end)}.` : "";
-    const consequence =
+    const sentences = [say(lang, "gap.noProfile", { label: end.label, position: end.position })];
+    if (end.listed_on.length > 0)
+      sentences.push(say(lang, "gap.knownOnlyFrom", { ladders: listedText(end, lang) }));
+    sentences.push(
       which === "from" && brief.to.id !== null
-        ? ` Its skills, tools, responsibilities and growth are unknown, so every skill and tool of ${brief.to.label} is listed as to gain: check which the client already has.`
+        ? say(lang, "gap.unknownFromWithGoal", { goal: brief.to.label })
         : which === "from"
-          ? " Its skills, tools, responsibilities and growth are unknown."
-          : " Its skills, tools, responsibilities and growth advice are unknown: this brief can only show the path to it.";
-    notes.push(`No full profile exists for ${end.label} (${end.position}).${known}${consequence}`);
+          ? say(lang, "gap.unknownFrom")
+          : say(lang, "gap.unknownTo"),
+    );
+    notes.push(sentences.join(" "));
   }
   return notes;
 }
 
 export function noPathText(brief: TransitionBrief): string {
-  return `No ladder in the library leads from ${brief.from.label} up to ${brief.to.label}.`;
+  return say(brief.label_lang, "gap.noPath", { from: brief.from.label, to: brief.to.label });
 }
 
-export function sourceText(source: BriefSource): string {
+export function sourceText(source: BriefSource, lang: Language): string {
   const { publisher, date, file, url } = source.source;
-  const facts = [publisher, date, file && `from ${file}`, url].filter(Boolean).join(", ");
-  return `${source.role}${facts ? `: ${facts}` : ""} (${source.parts.join(", ")})`;
+  const facts = [publisher, date, file && say(lang, "source.fromFile", { file }), url]
+    .filter(Boolean)
+    .join(", ");
+  const parts = source.parts.map((part) => say(lang, PART_WORDS[part])).join(", ");
+  return `${source.role}${facts ? `: ${facts}` : ""} (${parts})`;
 }
 
-export const NOTHING_LISTED = "none";
+/** "already as Zendesk Support, Zendesk": the from profile's own names for a shared entry. */
+export function alreadyText(names: string[], lang: Language): string {
+  return say(lang, "gap.alreadyAs", { names: names.join(", ") });
+}
+
+export function nothingListed(lang: Language): string {
+  return say(lang, "word.none");
+}

@@ -1,5 +1,6 @@
 import type { PositionView } from "../core/career/position-view.js";
 import { LANGUAGES } from "../core/profile.js";
+import { say } from "../messages/translate.js";
 import { neutralizeInline } from "./neutralize.js";
 import type { OutputContext } from "./output-context.js";
 import { createTheme } from "./theme.js";
@@ -7,6 +8,7 @@ import { wrapIndented } from "./wrap-text.js";
 
 /** The position view for a terminal: labels, the ladders that list it and its neighbours there. */
 export function renderPositionText(view: PositionView, output: OutputContext): string {
+  const lang = view.label_lang;
   const theme = createTheme(output.color);
   const wrap = (text: string, first: string, rest?: string) =>
     wrapIndented(neutralizeInline(text), output.width, first, rest);
@@ -16,36 +18,40 @@ export function renderPositionText(view: PositionView, output: OutputContext): s
     return lines;
   };
   const names = (list: { label: string }[]) =>
-    list.length > 0 ? list.map((p) => p.label).join(", ") : "none";
+    list.length > 0 ? list.map((p) => p.label).join(", ") : say(lang, "word.none");
   const lines = [
-    ...wrap(`${view.label} — career position, no profile of its own`, "").map(theme.heading),
-    ...fact("ID", view.position),
-    ...fact("Labels", LANGUAGES.map((lang) => `${lang} ${view.labels[lang]}`).join(" · ")),
+    ...wrap(say(lang, "position.heading", { label: view.label }), "").map(theme.heading),
+    ...fact(say(lang, "field.id"), view.position),
+    ...fact(
+      say(lang, "position.labels"),
+      LANGUAGES.map((lang) => `${lang} ${view.labels[lang]}`).join(" · "),
+    ),
   ];
-  if (view.aliases.length > 0) lines.push(...fact("Also known as", view.aliases.join(", ")));
+  if (view.aliases.length > 0) lines.push(...fact(say(lang, "field.aliases"), view.aliases.join(", ")));
   lines.push(
     "",
-    ...wrap(
-      `No full profile exists for ${view.label}: csroles knows it only from the ladders that list it. ` +
-        "Its skills, tools, responsibilities and growth advice are unknown.",
-      "",
-    ).map(theme.warning),
+    ...wrap(say(lang, "position.noProfile", { label: view.label }), "").map(theme.warning),
     "",
-    ...wrap(`On ${view.ladders.length} ladder${view.ladders.length === 1 ? "" : "s"}`, "").map(theme.heading),
+    ...wrap(say(lang, "position.onLadders", { count: view.ladders.length }), "").map(theme.heading),
   );
   for (const placement of view.ladders) {
     lines.push(
-      ...wrap(`${placement.role} — ${placement.stage_label}, as "${placement.written}"`, "  ").map(
-        theme.subheading,
-      ),
-      ...wrap(`below: ${names(placement.before)}`, "    ", "      "),
-      ...wrap(`above: ${names(placement.after)}`, "    ", "      "),
+      ...wrap(
+        say(lang, "position.placement", {
+          role: placement.role,
+          stage: placement.stage_label,
+          written: placement.written,
+        }),
+        "  ",
+      ).map(theme.subheading),
+      ...wrap(say(lang, "position.below", { positions: names(placement.before) }), "    ", "      "),
+      ...wrap(say(lang, "position.above", { positions: names(placement.after) }), "    ", "      "),
     );
   }
   lines.push(
     "",
     ...wrap(
-      `hint: csroles gap ${view.position} <role> shows what it takes to move from it to a role`,
+      `${say(lang, "error.hintPrefix")}: ${say(lang, "position.gapHint", { position: view.position })}`,
       "",
     ).map(theme.muted),
   );

@@ -129,7 +129,7 @@ describe("csroles graph: errors", () => {
       ["graph", "--from", "CSE", "--to", CSE],
       /^csroles: --from and --to name the same place/,
     ],
-    ["an unknown format", ["graph", "--format", "svg"], /^csroles: unknown format 'svg' for graph\n/],
+    ["an unknown format", ["graph", "--format", "svg"], /^csroles: unknown format 'svg' for this command\n/],
     [
       "--json with another format",
       ["graph", "--json", "--format", "dot"],

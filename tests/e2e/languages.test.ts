@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, type Language } from "../../src/core/profile.js";
 import { say } from "../../src/messages/translate.js";
-import { runCli } from "../helpers/run-cli.js";
+import { type CliResult, runCli, runCliAsync } from "../helpers/run-cli.js";
 
 const TL = "customer-service-team-lead";
 const CSM = "customer-support-manager";
@@ -9,6 +9,15 @@ const CSM = "customer-support-manager";
 function run(args: string[], env: Record<string, string | undefined> = {}) {
   return runCli(args, { env: { COLUMNS: "100", ...env } });
 }
+
+/** Several runs at once, without blocking the test runner meanwhile. */
+function runAll<Runs extends string[][]>(...runs: Runs): Promise<{ [Run in keyof Runs]: CliResult }> {
+  const results = Promise.all(runs.map((args) => runCliAsync(args, { env: { COLUMNS: "100" } })));
+  return results as Promise<{ [Run in keyof Runs]: CliResult }>;
+}
+
+/** `text` as a regular expression that matches it literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The keys of every object in a JSON value, with their paths; array items share a path. */
 function keyPaths(value: unknown, path = ""): string[] {
@@ -99,6 +108,99 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(nothing.stderr).toContain(say(lang, "error.noSkillOrTool", { query: '"xyzzyq"' }));
   });
 
+  it("gap: the title lines, every part's heading and the note on a missing profile", async () => {
+    const [{ stdout, code }, json, { stdout: markdown }] = await runAll(
+      ["gap", "support-agent", CSM, "--lang", lang],
+      ["gap", "support-agent", CSM, "--json", "--lang", lang],
+      ["gap", TL, CSM, "--markdown", "--lang", lang],
+    );
+    expect(code).toBe(0);
+    const brief = JSON.parse(json.stdout);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^ *${t("gap.leadFrom")} ${literal(say(lang, "gap.positionNoProfile", { label: brief.from.label }))}$`,
+        "m",
+      ),
+    );
+    expect(stdout).toMatch(
+      new RegExp(`^ *${t("gap.leadTo")} ${literal(`${brief.to.title} — ${brief.to.label}`)}$`, "m"),
+    );
+    expect(stdout).toMatch(new RegExp(`^${t("gap.path")}$`, "m"));
+    for (const [key, count] of [
+      ["gap.skillsGain", brief.skills.gain.length],
+      ["gap.toolsGain", brief.tools.gain.length],
+      ["gap.responsibilities", brief.responsibilities.gain.length],
+      ["gap.sources", brief.sources.length],
+    ] as const) {
+      expect(stdout).toMatch(new RegExp(`^${t(key)} \\(${count}\\)$`, "m"));
+    }
+    expect(stdout).toContain(
+      say(lang, "gap.noProfile", { label: brief.from.label, position: "support-agent" }),
+    );
+    for (const key of ["gap.skillsShared", "gap.toolsShared"] as const)
+      expect(markdown).toMatch(new RegExp(`^## ${t(key)} \\(\\d+\\)$`, "m"));
+    expect(markdown).toMatch(new RegExp(`^## ${t("gap.growth")}$`, "m"));
+    expect(markdown).toContain(say(lang, "gap.alreadyAs", { names: "" }).trim());
+  });
+
+  it("graph: the heading, legend and path line", async () => {
+    const args = ["graph", "--from", "support-agent", "--to", CSM, "--lang", lang];
+    const [{ stdout, code }, json] = await runAll(args, [...args, "--json"]);
+    expect(code).toBe(0);
+    const graph = JSON.parse(json.stdout);
+    const label = (position: string) =>
+      graph.nodes.find((n: { position: string }) => n.position === position).label;
+    const [heading, legend, path] = stdout.split("\n");
+    expect(heading).toBe(
+      say(lang, "graph.heading", {
+        ladders: say(lang, "graph.ladders", { count: graph.roles.length }),
+        positions: say(lang, "graph.positions", { count: graph.nodes.length }),
+        steps: say(lang, "graph.steps", { count: graph.edges.length }),
+      }),
+    );
+    expect(legend).toBe(t("graph.legend"));
+    expect(path).toBe(say(lang, "graph.pathMarked", { from: label("support-agent"), to: label(CSM) }));
+  });
+
+  it("show <position>: the heading, fields, note and ladders", async () => {
+    const [{ stdout, code }, json] = await runAll(
+      ["show", "supervisor", "--lang", lang],
+      ["show", "supervisor", "--json", "--lang", lang],
+    );
+    expect(code).toBe(0);
+    const view = JSON.parse(json.stdout);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe(say(lang, "position.heading", { label: view.label }));
+    expect(lines).toContain(`${t("field.id")}: supervisor`);
+    expect(stdout).toContain(`${t("position.labels")}: en `);
+    expect(stdout).toMatch(
+      new RegExp(`^${literal(say(lang, "position.onLadders", { count: view.ladders.length }))}$`, "m"),
+    );
+    expect(stdout).toMatch(new RegExp(`^ {4}${say(lang, "position.below", { positions: "" }).trim()} `, "m"));
+    expect(stdout).toContain(
+      `${t("error.hintPrefix")}: ${say(lang, "position.gapHint", { position: "supervisor" })}`,
+    );
+  });
+
+  it("gap and graph errors", async () => {
+    const [same, unknown, half] = await runAll(
+      ["gap", "supervisor", "supervisor", "--lang", lang],
+      ["gap", "xyzzyq", CSM, "--lang", lang],
+      ["graph", "--from", "supervisor", "--lang", lang],
+    );
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(
+      `csroles: ${say(lang, "gap.samePosition", { first: '"supervisor"', again: '"supervisor"', id: "supervisor" })}\n` +
+        `${t("error.hintPrefix")}: ${t("gap.sameHint")}\n`,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`csroles: ${say(lang, "position.unknown", { name: '"xyzzyq"' })}\n`);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain(
+      `csroles: ${say(lang, "graph.needsOther", { given: "from", missing: "to" })}\n`,
+    );
+  });
+
   it("validate: the summary line", () => {
     const { stdout } = run(["validate", "--lang", lang]);
     const files = say(lang, "validate.files", { count: 5 });
@@ -162,6 +264,9 @@ describe("JSON output", () => {
     ["search", ["search", "zendesk", "empati", "--json"]],
     ["compare", ["compare", TL, CSM, "--json"]],
     ["validate", ["validate", "--json"]],
+    ["gap", ["gap", "support-agent", CSM, "--json"]],
+    ["graph", ["graph", "--json"]],
+    ["show <position>", ["show", "supervisor", "--json"]],
   ])("%s has the same keys in every language", (_name, args) => {
     const english = keyPaths(JSON.parse(run([...args, "--lang", "en"]).stdout));
     expect(english.length).toBeGreaterThan(3);

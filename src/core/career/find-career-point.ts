@@ -1,4 +1,5 @@
 import { UnknownNameError, UsageError } from "../../errors.js";
+import { message } from "../../messages/translate.js";
 import { closestMatches } from "../edit-distance.js";
 import { findRole, roleNames } from "../find-role.js";
 import { foldWords } from "../fold-text.js";
@@ -59,14 +60,14 @@ export function findCareerPoint<T extends Located<RoleIdentity>>(
     if (owners.length === 0) return { kind: "position", position };
     if (owners.length === 1 && owners[0]) return { kind: "role", role: owners[0] };
     throw new UsageError(
-      `the name ${shown} fits several roles: ${owners.map((o) => o.profile.id).join(", ")}`,
-      "give the id of the one you mean",
+      message("position.fitsRoles", { name: shown, ids: owners.map((o) => o.profile.id).join(", ") }),
+      message("error.roleAmbiguousHint"),
     );
   }
   if (matches.length > 1) {
     throw new UsageError(
-      `the name ${shown} fits several positions: ${matches.join(", ")}`,
-      "give the id of the one you mean",
+      message("position.ambiguous", { name: shown, ids: matches.join(", ") }),
+      message("error.roleAmbiguousHint"),
     );
   }
   const candidates = new Map<string, Set<string>>(byName);
@@ -80,10 +81,10 @@ export function findCareerPoint<T extends Located<RoleIdentity>>(
     for (const id of candidates.get(name) ?? []) suggestions.add(id);
   const ids = [...suggestions].slice(0, 3);
   throw new UnknownNameError(
-    `unknown role or position ${shown}`,
+    message("position.unknown", { name: shown }),
     ids.length > 0
-      ? `did you mean ${ids.join(", ")}? Run 'csroles graph' to see every position`
-      : "run 'csroles graph' to see every position, 'csroles list' every role",
+      ? message("position.unknownHint", { ids: ids.join(", ") })
+      : message("position.unknownListHint"),
     ids,
   );
 }
