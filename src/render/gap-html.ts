@@ -1,17 +1,17 @@
 import type { BriefTool, TransitionBrief } from "../core/career/transition-brief.js";
 import type { Language } from "../core/profile.js";
+import { say } from "../messages/translate.js";
 import {
-  GAP_HEADINGS,
-  NOTHING_LISTED,
+  alreadyText,
+  GAP_HEADING_KEYS,
   noPathText,
+  nothingListed,
   sourceText,
   titleText,
   unknownNotes,
 } from "./gap-words.js";
 import { type Content, el, type Html, htmlPage, inLang, langAttribute } from "./html-page.js";
 import { shortList } from "./short-list.js";
-
-const PAGE_LANG: Language = "en";
 
 /** The languages the ends' profiles are written in (none for a position without a profile). */
 export interface BriefLanguages {
@@ -24,16 +24,20 @@ function item(lead: Content, text: Content | undefined): Html {
   return el("li", {}, el("strong", {}, lead), text ? [": ", text] : "");
 }
 
-function list(items: Html[]): Html {
-  return items.length > 0 ? el("ul", {}, ...items) : el("p", { class: "muted" }, NOTHING_LISTED);
+function list(items: Html[], lang: Language): Html {
+  return items.length > 0 ? el("ul", {}, ...items) : el("p", { class: "muted" }, nothingListed(lang));
 }
 
-function heading(title: string, count?: number): Html {
+function heading(lang: Language, part: keyof typeof GAP_HEADING_KEYS, count?: number): Html {
+  const title = say(lang, GAP_HEADING_KEYS[part]);
   return el("h2", {}, count === undefined ? title : `${title} (${count})`);
 }
 
 /** The transition brief as a printable page: the words of the goal's profile carry its language. */
 export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): string {
+  // The page is in the reader's language; the profiles' own words carry theirs.
+  const PAGE_LANG = brief.label_lang;
+  const lang = brief.label_lang;
   const toText = (text: Content) => (langs.to ? inLang(text, langs.to, PAGE_LANG) : text);
   const fromText = (text: Content) => (langs.from ? inLang(text, langs.from, PAGE_LANG) : text);
   const concept = (label: string) => inLang(label, brief.label_lang, PAGE_LANG);
@@ -50,20 +54,21 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
             group.flatMap((tool, index) => {
               const other = (tool.from_names ?? []).filter((name) => name !== tool.name);
               const notes: Content[] = [];
-              if (other.length > 0) notes.push("already as ", fromText(other.join(", ")));
+              if (other.length > 0) notes.push(fromText(alreadyText(other, lang)));
               if (tool.note) notes.push(other.length > 0 ? "; " : "", toText(tool.note));
               return [index > 0 ? "; " : "", tool.name, notes.length > 0 ? [" (", ...notes, ")"] : ""];
             }),
           ),
         ),
+        lang,
       ),
     ];
   };
   const ends = new Set([brief.from.position, brief.to.position]);
   const body: Content[] = [
     el("h1", {}, titleText(brief)),
-    ...unknownNotes(brief).map((note) => el("p", { class: "note" }, "Note: ", note)),
-    heading(GAP_HEADINGS.path),
+    ...unknownNotes(brief).map((note) => el("p", { class: "note" }, `${say(lang, "heading.notes")}: `, note)),
+    heading(lang, "path"),
   ];
   if (brief.path.length === 0) body.push(el("p", {}, noPathText(brief)));
   else
@@ -81,7 +86,7 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
               index > 0 ? "; " : "",
               // The two ends are marked in words, not by colour.
               ends.has(p.position) ? el("strong", {}, "▶ ", p.label) : p.label,
-              ` (${shortList(p.roles)})`,
+              ` (${shortList(lang, p.roles)})`,
             ]),
           ),
         ),
@@ -91,44 +96,43 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
     const { skills, responsibilities, growth } = brief;
     body.push(
       el("section", {}, [
-        heading(GAP_HEADINGS.skillsGain, skills.gain.length),
+        heading(lang, "skillsGain", skills.gain.length),
         list(
           skills.gain.map((s) =>
             item([toText(s.label), " [", concept(s.concept_label), "]"], s.note && toText(s.note)),
           ),
+          lang,
         ),
       ]),
     );
     if (brief.from.id !== null)
       body.push(
         el("section", {}, [
-          heading(GAP_HEADINGS.skillsShared, skills.shared.length),
+          heading(lang, "skillsShared", skills.shared.length),
           list(
             skills.shared.map((s) =>
               item(
                 [toText(s.label), " [", concept(s.concept_label), "]"],
-                ["already as ", fromText(s.from_labels.join(", "))],
+                fromText(alreadyText(s.from_labels, lang)),
               ),
             ),
+            lang,
           ),
         ]),
       );
     body.push(
-      el("section", {}, [
-        heading(GAP_HEADINGS.toolsGain, brief.tools.gain.length),
-        ...tools(brief.tools.gain),
-      ]),
+      el("section", {}, [heading(lang, "toolsGain", brief.tools.gain.length), ...tools(brief.tools.gain)]),
     );
     if (brief.from.id !== null)
       body.push(
         el("section", {}, [
-          heading(GAP_HEADINGS.toolsShared, brief.tools.shared.length),
+          heading(lang, "toolsShared", brief.tools.shared.length),
           ...tools(brief.tools.shared),
         ]),
       );
     body.push(
       el("section", {}, [
-        heading(GAP_HEADINGS.responsibilities, responsibilities.gain.length),
+        heading(lang, "responsibilities", responsibilities.gain.length),
         ...responsibilities.gain.flatMap((area) => [
           el("h3", {}, toText(area.area)),
           area.text ? el("p", { lang: langs.to && langAttribute(langs.to, PAGE_LANG) }, area.text) : "",
@@ -146,9 +150,9 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
         ]),
       ]),
       el("section", {}, [
-        heading(GAP_HEADINGS.growth),
+        heading(lang, "growth"),
         growth.text ? el("p", { lang: langs.to && langAttribute(langs.to, PAGE_LANG) }, growth.text) : "",
-        el("h3", {}, GAP_HEADINGS.practices),
+        el("h3", {}, say(lang, GAP_HEADING_KEYS.practices)),
         list(
           growth.best_practices.map((p) =>
             el(
@@ -159,19 +163,22 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
               p.items?.length ? el("ul", {}, ...p.items.map((entry) => el("li", {}, toText(entry)))) : "",
             ),
           ),
+          lang,
         ),
       ]),
     );
   }
   body.push(
     el("section", {}, [
-      heading(GAP_HEADINGS.sources, brief.sources.length),
-      el("ul", { class: "muted" }, ...brief.sources.map((source) => el("li", {}, sourceText(source)))),
+      heading(lang, "sources", brief.sources.length),
+      el("ul", { class: "muted" }, ...brief.sources.map((source) => el("li", {}, sourceText(source, lang)))),
     ]),
     el(
       "footer",
       { class: "muted" },
-      `Made with csroles: gap ${brief.from.id ?? brief.from.position} ${brief.to.id ?? brief.to.position}`,
+      say(lang, "html.madeWith", {
+        command: `gap ${brief.from.id ?? brief.from.position} ${brief.to.id ?? brief.to.position}`,
+      }),
     ),
   );
   return htmlPage({ title: `${titleText(brief)} — csroles`, lang: PAGE_LANG, dense: true, body });
