@@ -41,6 +41,9 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
   const toText = (text: Content) => (langs.to ? inLang(text, langs.to, PAGE_LANG) : text);
   const fromText = (text: Content) => (langs.from ? inLang(text, langs.from, PAGE_LANG) : text);
   const concept = (label: string) => inLang(label, brief.label_lang, PAGE_LANG);
+  // "already as …" in the reader's language, the start profile's names marked with its own.
+  const [alreadyBefore = "", alreadyAfter = ""] = alreadyText(["\u0000"], lang).split("\u0000");
+  const already = (names: string[]): Content[] => [alreadyBefore, fromText(names.join(", ")), alreadyAfter];
   const tools = (entries: (BriefTool & { from_names?: string[] })[]): Html[] => {
     const groups = new Map<string, typeof entries>();
     for (const tool of entries)
@@ -54,7 +57,7 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
             group.flatMap((tool, index) => {
               const other = (tool.from_names ?? []).filter((name) => name !== tool.name);
               const notes: Content[] = [];
-              if (other.length > 0) notes.push(fromText(alreadyText(other, lang)));
+              if (other.length > 0) notes.push(...already(other));
               if (tool.note) notes.push(other.length > 0 ? "; " : "", toText(tool.note));
               return [index > 0 ? "; " : "", tool.name, notes.length > 0 ? [" (", ...notes, ")"] : ""];
             }),
@@ -111,10 +114,7 @@ export function renderGapHtml(brief: TransitionBrief, langs: BriefLanguages): st
           heading(lang, "skillsShared", skills.shared.length),
           list(
             skills.shared.map((s) =>
-              item(
-                [toText(s.label), " [", concept(s.concept_label), "]"],
-                fromText(alreadyText(s.from_labels, lang)),
-              ),
+              item([toText(s.label), " [", concept(s.concept_label), "]"], already(s.from_labels)),
             ),
             lang,
           ),
