@@ -157,7 +157,7 @@ type ToolUse = ProfileHead["tools"][number];
 
 /**
  * A file's entry as written: the head's skills and tools as numbers in the cache's tables of
- * distinct (skill, label) and (tool, name, category) entries, which repeat across thousands of
+ * distinct (skill, label, note) and (tool, name, category) entries, which repeat across thousands of
  * profiles. A quarter of the size of plain objects, and each entry is one shared object once read.
  */
 interface StoredFile {
@@ -193,7 +193,7 @@ function encodeFile(entry: CachedFile, tables: Tables): StoredFile {
     problems: entry.problems,
     head: {
       ...rest,
-      skills: skills.map((skill) => numberOf(tables.skills, [skill.skill, skill.label])),
+      skills: skills.map((skill) => numberOf(tables.skills, [skill.skill, skill.label, skill.note ?? ""])),
       tools: tools.map((tool) => numberOf(tables.tools, [tool.tool, tool.name, tool.category])),
     },
   };
@@ -203,10 +203,12 @@ const isStrings = (value: unknown, length: number): value is string[] =>
   Array.isArray(value) && value.length === length && value.every((text) => typeof text === "string");
 
 function decodeTables(skills: unknown, tools: unknown): { skills: SkillUse[]; tools: ToolUse[] } | undefined {
-  if (!Array.isArray(skills) || !skills.every((entry) => isStrings(entry, 2))) return undefined;
+  if (!Array.isArray(skills) || !skills.every((entry) => isStrings(entry, 3))) return undefined;
   if (!Array.isArray(tools) || !tools.every((entry) => isStrings(entry, 3))) return undefined;
   return {
-    skills: skills.map(([skill, label]) => ({ skill, label }) as SkillUse),
+    skills: skills.map(
+      ([skill, label, note]) => (note ? { skill, label, note } : { skill, label }) as SkillUse,
+    ),
     tools: tools.map(([tool, name, category]) => ({ tool, name, category }) as ToolUse),
   };
 }
@@ -233,11 +235,26 @@ function decodeFile(
   const skills = entriesOf(head.skills, tables.skills);
   const tools = entriesOf(head.tools, tables.tools);
   if (!skills || !tools) return undefined;
+  if (!isListOf(head.positions, isPosition) || !isListOf(head.responsibilities, isResponsibility))
+    return undefined;
   // Read in place: the parsed object becomes the head (a copy of 10,000 heads costs a collection).
   Object.assign(head, { skills, tools });
   entry.head = head as unknown as ProfileHead;
   return entry;
 }
+
+function isListOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.every(isItem);
+}
+
+const isPosition = (item: unknown): boolean =>
+  isObject(item) && ["stage", "position", "label"].every((field) => typeof item[field] === "string");
+
+const isResponsibility = (item: unknown): boolean =>
+  isObject(item) &&
+  typeof item.area === "string" &&
+  typeof item.text === "string" &&
+  isListOf(item.skills, (skill) => typeof skill === "string");
 
 function entriesOf<T>(numbers: unknown, table: T[]): T[] | undefined {
   if (!Array.isArray(numbers)) return undefined;

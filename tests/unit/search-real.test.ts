@@ -45,8 +45,9 @@ const CASES: Record<string, Case[]> = {
     { query: "empati", first: "empathy", roles: [NB, SV_LEAD, FI] },
     { query: "tålmodighed", first: "patience", roles: [NB, SV_LEAD] },
     { query: "lederskab", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
-    // The Finnish source names team management in a skill heading ("Johtaminen ja tiimin hallinta").
-    { query: "teamledelse", first: "team-management", roles: [DA, FI] },
+    // A skill of two sources (the Finnish one in a heading, "Johtaminen ja tiimin hallinta"), and a
+    // responsibility area of four.
+    { query: "teamledelse", first: "team-management", roles: [SV_OPS, SV_LEAD, DA, FI] },
     // Named in a skill heading of the Danish source and inside a skill of the Norwegian one.
     // Analytical skills ("analytisk tænkning") come second, at 0.78.
     { query: "kritisk tænkning", first: "critical-thinking", roles: [NB, SV_OPS, SV_LEAD, DA] },
@@ -63,15 +64,17 @@ const CASES: Record<string, Case[]> = {
     { query: "tålmodighet", first: "patience", roles: [NB, SV_LEAD] },
     { query: "oppmerksomhet på detaljer", first: "attention-to-detail", roles: [NB, FI] },
     { query: "teamarbeid", first: "teamwork", roles: [NB] },
-    { query: "sosiale medier", first: "social-media", roles: [NB] },
-    { query: "e-post", first: "email", roles: [NB, SV_LEAD] },
+    // A tool of one or two roles, and words of a responsibility's text (customer interaction) in more.
+    { query: "sosiale medier", first: "social-media", roles: [NB, SV_LEAD, DA, FI] },
+    { query: "e-post", first: "email", roles: [NB, SV_LEAD, DA, FI] },
   ],
   Finnish: [
     { query: "empatia", first: "empathy", roles: [NB, SV_LEAD, FI] },
     { query: "kärsivällisyys", first: "patience", roles: [NB, SV_LEAD] },
     { query: "johtajuus", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
     { query: "strateginen ajattelu", first: "strategic-thinking", roles: [FI] },
-    { query: "vuorovaikutustaidot", first: "interpersonal-skills", roles: [DA, FI] },
+    // A skill of two roles, and the concept of a responsibility area of the Norwegian source too.
+    { query: "vuorovaikutustaidot", first: "interpersonal-skills", roles: [NB, DA, FI] },
   ],
   "missing diacritics": [
     { query: "talamod", first: "patience", roles: [NB, SV_LEAD] },
@@ -98,13 +101,15 @@ const CASES: Record<string, Case[]> = {
       query: "time management",
       first: "time-management",
       roles: EVERY,
-      hits: ["time-management", "team-management"],
+      // The skill, then team management as a responsibility area and as a skill, then budget management.
+      hits: ["time-management", "team-management", "team-management", "budget-management"],
     },
     {
       query: "crm zendesk",
       first: "zendesk",
       roles: EVERY,
-      hits: ["zendesk", "salesforce", "hubspot"],
+      // The tools, then "CRM" in a skill note and a responsibility's text, after every name.
+      hits: ["zendesk", "salesforce", "hubspot", "technical-proficiency", "documentation"],
     },
     { query: "empathy patience", first: "empathy", roles: [NB, SV_LEAD, FI], hits: ["empathy", "patience"] },
     { query: "tålamod confluense", first: "patience", roles: EVERY, hits: ["patience", "confluence"] },
@@ -113,8 +118,9 @@ const CASES: Record<string, Case[]> = {
     {
       query: "crm zendesk empati",
       first: "empathy",
-      roles: [NB, SV_LEAD, FI],
-      hits: ["empathy"],
+      // "CRM" in a skill note: technical proficiency, after the label match.
+      roles: EVERY,
+      hits: ["empathy", "technical-proficiency"],
       scope: "skills",
     },
     {
