@@ -166,3 +166,75 @@ describe("real profiles: labels and languages", () => {
     },
   );
 });
+
+describe("real profiles: titles, ladders, responsibilities and notes", () => {
+  const rolesFound = (query: string, scope: SearchScope = "all") =>
+    [
+      ...new Set(
+        engine.search(query, { scope, labelLang: "en" }).hits.flatMap((hit) => hit.roles.map((r) => r.id)),
+      ),
+    ].sort();
+
+  // Every role's ladder lists customer service representative, labelled in every language.
+  it.each(["kundeservice", "kundtjänst", "asiakaspalvelu", "customer service"])(
+    "%j finds every role",
+    (query) => {
+      expect(rolesFound(query)).toEqual([...EVERY].sort());
+      expect(rolesFound(query, "positions")).toEqual([...EVERY].sort());
+    },
+  );
+
+  it("finds a role by its title and by an alias, saying which field matched", () => {
+    const [title] = engine.search("Kundtjänstoperationschef", { scope: "roles", labelLang: "en" }).hits;
+    expect(title).toMatchObject({ kind: "role", id: SV_OPS, matched_field: "title", quality: 1 });
+    expect(title?.roles.map((r) => r.id)).toEqual([SV_OPS]);
+  });
+
+  // The area's concept has a label in every language, so each finds all four sources' areas.
+  it.each(["team management", "teamledelse", "teamledning", "tiimin hallinta"])(
+    "%j finds the four roles that name team management as a responsibility area",
+    (query) => {
+      const [area] = engine.search(query, { scope: "responsibilities", labelLang: "en" }).hits;
+      expect(area).toMatchObject({ kind: "responsibility", id: "team-management" });
+      expect(area?.matched_field).toBe("responsibility_area");
+      expect(area?.roles.map((r) => r.id).sort()).toEqual([SV_OPS, SV_LEAD, DA, FI].sort());
+    },
+  );
+
+  it("finds a responsibility by the words of its text, in the profile's language", () => {
+    const { hits } = engine.search("databeskyttelse", { scope: "responsibilities", labelLang: "en" });
+    expect(hits.map((h) => [h.id, h.matched_field, h.quality])).toEqual([
+      ["compliance", "responsibility_text", 0.5],
+    ]);
+    expect(hits[0]?.roles.map((r) => r.id)).toEqual([NB]);
+  });
+
+  it("a word of a multi-word tool name finds the tool, below an exact name", () => {
+    const hits = engine.search("jira", { scope: "tools", labelLang: "en" }).hits;
+    expect(hits.map((h) => [h.id, h.quality, h.matched_field])).toEqual([
+      ["jira", 1, "tool_name"],
+      ["jira-service-management", 0.9, "tool_name"],
+    ]);
+    expect(hits[1]?.roles.flatMap((r) => r.labels)).toContain("Jira Service Desk");
+  });
+
+  it("kritisk tænkning finds critical thinking", () => {
+    expect(engine.search("kritisk tænkning", { scope: "all", labelLang: "da" }).hits[0]).toMatchObject({
+      kind: "skill",
+      id: "critical-thinking",
+      label: "Kritisk tænkning",
+      matched_field: "skill_label",
+    });
+  });
+
+  it("ranks every label match before every match in running text", () => {
+    const { hits } = engine.search("crm", { scope: "all", labelLang: "en" });
+    const fields = hits.map((h) => h.matched_field);
+    const firstText = fields.findIndex((f) => f === "skill_note" || f === "responsibility_text");
+    expect(firstText).toBeGreaterThan(0);
+    expect(fields.slice(firstText).every((f) => f === "skill_note" || f === "responsibility_text")).toBe(
+      true,
+    );
+    expect(hits[firstText]?.quality).toBeLessThan(hits[firstText - 1]?.quality ?? 0);
+  });
+});
