@@ -16,16 +16,19 @@ export function registerSearch(program: Command, kit: CommandKit): void {
       program
         .command("search")
         .description(
-          "fuzzy search of the skills and tools of every role, in any language, typos and missing diacritics included: which roles have each skill or tool found, best match first",
+          "fuzzy search of every role's titles, ladder positions, responsibility areas and their text, skills, skill notes and tools, in any language, typos and missing diacritics included: which roles have each hit, names before running text, best match first",
         )
         .argument(
           "<query...>",
-          "a skill or tool name, or several (words that form no name are searched one by one)",
+          "a role title, position, responsibility, skill or tool name, or several (words that form no name are searched one by one)",
         )
         .addOption(
-          new Option("--in <kind>", "search skills, tools or all").choices(["skills", "tools", "all"]),
+          new Option(
+            "--in <kind>",
+            "search only roles, positions, responsibilities, skills or tools (default all)",
+          ).choices(["skills", "tools", "roles", "positions", "responsibilities", "all"]),
         )
-        .option("--limit <n>", "show at most n skills or tools (default 10)"),
+        .option("--limit <n>", "show at most n hits (default 10)"),
       COMMAND_FORMATS.search,
       false,
     )
@@ -41,6 +44,8 @@ export function registerSearch(program: Command, kit: CommandKit): void {
         "csroles search tålamod --lang sv",
         "csroles search crm zendesk",
         'csroles search "time management" --in skills',
+        "csroles search kundeservice --in positions",
+        'csroles search "team management" --in responsibilities',
         "csroles search confluense --json | jq -r '.results[0].roles[].id'",
       ) +
         "\nExit codes: 0 found, 1 nothing found, 2 usage error (e.g. an empty query).\n" +

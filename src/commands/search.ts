@@ -7,7 +7,7 @@ import {
 } from "../core/search/search.js";
 import { buildSearchIndex } from "../core/search/search-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
-import { message } from "../messages/translate.js";
+import { type MessageKey, message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";
 import { neutralizeInline } from "../render/neutralize.js";
 import {
@@ -52,9 +52,17 @@ function shown(query: string): string {
   return `"${chars.length > 60 ? `${chars.slice(0, 60).join("")}…` : chars.join("")}"`;
 }
 
+const NO_MATCH: Record<SearchScope, MessageKey> = {
+  all: "error.noMatch",
+  skills: "error.noSkill",
+  tools: "error.noTool",
+  roles: "error.noRole",
+  positions: "error.noPosition",
+  responsibilities: "error.noResponsibility",
+};
+
 function noMatch(query: string, scope: SearchScope, outcome: SearchOutcome): NoMatchError {
-  const what =
-    scope === "all" ? "error.noSkillOrTool" : scope === "skills" ? "error.noSkill" : "error.noTool";
+  const what = NO_MATCH[scope];
   const nearest = outcome.suggestions.map((name) => neutralizeInline(name));
   const hint =
     nearest.length > 0

@@ -124,8 +124,26 @@ export interface ProfileHead {
   skill_count: number;
   tool_count: number;
   /** Read lazily from the cache when a command needs them (search), not when it lists roles. */
-  skills: Pick<SkillEntry, "skill" | "label">[];
+  skills: Pick<SkillEntry, "skill" | "label" | "note">[];
   tools: Pick<ToolEntry, "tool" | "name" | "category">[];
+  /** The positions on the role's career ladder, in ladder order (search finds roles by them). */
+  positions: HeadPosition[];
+  /** The role's responsibility areas, for search: heading, mapped concepts and running text. */
+  responsibilities: HeadResponsibility[];
+}
+
+/** A ladder position as a head keeps it: its stage, position concept and the label as written. */
+export interface HeadPosition {
+  stage: string;
+  position: string;
+  label: string;
+}
+
+/** A responsibility area as a head keeps it: the heading, its skill concepts, and its text and items as one text. */
+export interface HeadResponsibility {
+  area: string;
+  skills: string[];
+  text: string;
 }
 
 /** What finding a role by name needs; both a head and a full profile have it. */
@@ -143,9 +161,12 @@ export interface Located<P> {
   overrides: string[];
 }
 
-/** What searching skills and tools needs of a role. */
+/** What searching a role's titles, ladder, responsibilities, skills and tools needs of it. */
 export type SearchableRole = Located<
-  Pick<ProfileHead, "id" | "title" | "title_en" | "lang" | "skills" | "tools">
+  Pick<
+    ProfileHead,
+    "id" | "title" | "title_en" | "lang" | "aliases" | "skills" | "tools" | "positions" | "responsibilities"
+  >
 >;
 
 /** A role known by its head. */
@@ -162,7 +183,22 @@ export function headOf(profile: Profile): ProfileHead {
     aliases: profile.aliases,
     skill_count: profile.skills.length,
     tool_count: profile.tools.length,
-    skills: profile.skills.map(({ skill, label }) => ({ skill, label })),
+    skills: profile.skills.map(({ skill, label, note }) =>
+      note ? { skill, label, note } : { skill, label },
+    ),
     tools: profile.tools.map(({ tool, name, category }) => ({ tool, name, category })),
+    positions: profile.career_path.flatMap(({ stage, positions }) =>
+      positions.map(({ position, label }) => ({ stage, position, label })),
+    ),
+    responsibilities: profile.responsibilities.map((area) => ({
+      area: area.area,
+      skills: area.skills ?? [],
+      text: [
+        area.text ?? "",
+        ...area.items.map((item) => (item.label ? `${item.label}: ${item.text}` : item.text)),
+      ]
+        .filter((part) => part !== "")
+        .join(" "),
+    })),
   };
 }

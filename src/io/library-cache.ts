@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Problem } from "../core/problem.js";
-import type { ProfileHead } from "../core/profile.js";
+import type { HeadPosition, HeadResponsibility, ProfileHead } from "../core/profile.js";
 import type { ConceptKind } from "../core/vocabulary.js";
 
 /**
@@ -62,9 +62,15 @@ export function readCache(file: string, key: CacheKey): LibraryCache | undefined
   if (JSON.stringify(data.key) !== JSON.stringify(key)) return undefined;
   const tables = decodeTables(data.skills, data.tools);
   if (!tables) return undefined;
+  if (!isListOf(data.positions, isPosition) || !isListOf(data.responsibilities, isResponsibility))
+    return undefined;
+  const lists: HeadLists = {
+    positions: data.positions as HeadPosition[],
+    responsibilities: data.responsibilities as HeadResponsibility[],
+  };
   const files = new Map<string, CachedFile>();
   for (const [path, stored] of Object.entries(data.files)) {
-    const entry = decodeFile(stored, tables);
+    const entry = decodeFile(stored, tables, lists);
     if (entry) files.set(path, entry);
   }
   return { files };
@@ -76,7 +82,12 @@ export function readCache(file: string, key: CacheKey): LibraryCache | undefined
  * Failing to write (no cache folder, read-only, full disk) changes nothing but the next run's speed.
  */
 export function writeCache(file: string, key: CacheKey, cache: LibraryCache): void {
-  const tables: Tables = { skills: new Map(), tools: new Map() };
+  const tables: Tables = {
+    skills: new Map(),
+    tools: new Map(),
+    positions: new ItemTable(),
+    responsibilities: new ItemTable(),
+  };
   const files: Record<string, StoredFile> = {};
   for (const [path, entry] of cache.files) files[path] = encodeFile(entry, tables);
   writeJson(file, {
@@ -84,6 +95,8 @@ export function writeCache(file: string, key: CacheKey, cache: LibraryCache): vo
     key,
     skills: [...tables.skills.keys()].map((text) => text.split("\0")),
     tools: [...tables.tools.keys()].map((text) => text.split("\0")),
+    positions: tables.positions.items,
+    responsibilities: tables.responsibilities.items,
     files,
   });
 }
@@ -157,13 +170,18 @@ type ToolUse = ProfileHead["tools"][number];
 
 /**
  * A file's entry as written: the head's skills and tools as numbers in the cache's tables of
- * distinct (skill, label) and (tool, name, category) entries, which repeat across thousands of
+ * distinct (skill, label, note) and (tool, name, category) entries, which repeat across thousands of
  * profiles. A quarter of the size of plain objects, and each entry is one shared object once read.
  */
 interface StoredFile {
   stamp: string;
   problems: Problem[];
-  head?: Omit<ProfileHead, "skills" | "tools"> & { skills: number[]; tools: number[] };
+  head?: Omit<ProfileHead, "skills" | "tools" | "positions" | "responsibilities"> & {
+    skills: number[];
+    tools: number[];
+    positions: number[];
+    responsibilities: number[];
+  };
 }
 
 /**
@@ -173,6 +191,31 @@ interface StoredFile {
 interface Tables {
   skills: Map<string, number>;
   tools: Map<string, number>;
+  positions: ItemTable<HeadPosition>;
+  responsibilities: ItemTable<HeadResponsibility>;
+}
+
+/** The distinct ladder positions and responsibility areas, stored once: generated libraries repeat them. */
+interface HeadLists {
+  positions: HeadPosition[];
+  responsibilities: HeadResponsibility[];
+}
+
+/** Distinct items by their JSON text, each numbered in the order first met. */
+class ItemTable<T> {
+  readonly items: T[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(item: T): number {
+    const text = JSON.stringify(item);
+    let at = this.numbers.get(text);
+    if (at === undefined) {
+      at = this.items.length;
+      this.items.push(item);
+      this.numbers.set(text, at);
+    }
+    return at;
+  }
 }
 
 function numberOf(table: Map<string, number>, entry: string[]): number {
@@ -187,14 +230,16 @@ function numberOf(table: Map<string, number>, entry: string[]): number {
 
 function encodeFile(entry: CachedFile, tables: Tables): StoredFile {
   if (!entry.head) return { stamp: entry.stamp, problems: entry.problems };
-  const { skills, tools, ...rest } = entry.head;
+  const { skills, tools, positions, responsibilities, ...rest } = entry.head;
   return {
     stamp: entry.stamp,
     problems: entry.problems,
     head: {
       ...rest,
-      skills: skills.map((skill) => numberOf(tables.skills, [skill.skill, skill.label])),
+      skills: skills.map((skill) => numberOf(tables.skills, [skill.skill, skill.label, skill.note ?? ""])),
       tools: tools.map((tool) => numberOf(tables.tools, [tool.tool, tool.name, tool.category])),
+      positions: positions.map((position) => tables.positions.numberOf(position)),
+      responsibilities: responsibilities.map((area) => tables.responsibilities.numberOf(area)),
     },
   };
 }
@@ -203,10 +248,12 @@ const isStrings = (value: unknown, length: number): value is string[] =>
   Array.isArray(value) && value.length === length && value.every((text) => typeof text === "string");
 
 function decodeTables(skills: unknown, tools: unknown): { skills: SkillUse[]; tools: ToolUse[] } | undefined {
-  if (!Array.isArray(skills) || !skills.every((entry) => isStrings(entry, 2))) return undefined;
+  if (!Array.isArray(skills) || !skills.every((entry) => isStrings(entry, 3))) return undefined;
   if (!Array.isArray(tools) || !tools.every((entry) => isStrings(entry, 3))) return undefined;
   return {
-    skills: skills.map(([skill, label]) => ({ skill, label }) as SkillUse),
+    skills: skills.map(
+      ([skill, label, note]) => (note ? { skill, label, note } : { skill, label }) as SkillUse,
+    ),
     tools: tools.map(([tool, name, category]) => ({ tool, name, category }) as ToolUse),
   };
 }
@@ -217,6 +264,7 @@ const HEAD_STRINGS = ["id", "title", "title_en", "lang", "level", "position"] as
 function decodeFile(
   stored: unknown,
   tables: { skills: SkillUse[]; tools: ToolUse[] },
+  lists: HeadLists,
 ): CachedFile | undefined {
   if (!isObject(stored) || typeof stored.stamp !== "string" || !Array.isArray(stored.problems))
     return undefined;
@@ -232,12 +280,27 @@ function decodeFile(
   if (typeof skill_count !== "number" || typeof tool_count !== "number") return undefined;
   const skills = entriesOf(head.skills, tables.skills);
   const tools = entriesOf(head.tools, tables.tools);
-  if (!skills || !tools) return undefined;
+  const positions = entriesOf(head.positions, lists.positions);
+  const responsibilities = entriesOf(head.responsibilities, lists.responsibilities);
+  if (!skills || !tools || !positions || !responsibilities) return undefined;
   // Read in place: the parsed object becomes the head (a copy of 10,000 heads costs a collection).
-  Object.assign(head, { skills, tools });
+  Object.assign(head, { skills, tools, positions, responsibilities });
   entry.head = head as unknown as ProfileHead;
   return entry;
 }
+
+function isListOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.every(isItem);
+}
+
+const isPosition = (item: unknown): boolean =>
+  isObject(item) && ["stage", "position", "label"].every((field) => typeof item[field] === "string");
+
+const isResponsibility = (item: unknown): boolean =>
+  isObject(item) &&
+  typeof item.area === "string" &&
+  typeof item.text === "string" &&
+  isListOf(item.skills, (skill) => typeof skill === "string");
 
 function entriesOf<T>(numbers: unknown, table: T[]): T[] | undefined {
   if (!Array.isArray(numbers)) return undefined;

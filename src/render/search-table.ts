@@ -9,16 +9,24 @@ import { renderTable } from "./table.js";
 import { createTheme } from "./theme.js";
 import { wrapIndented } from "./wrap-text.js";
 
-/** Roles listed per skill or tool in the terminal table; --json and --csv list them all. */
+/** Roles listed per hit in the terminal table; --json and --csv list them all. */
 export const ROLES_SHOWN_PER_HIT = 25;
 
 function quoted(text: string): string {
   return `"${neutralizeInline(text)}"`;
 }
 
-/** "found by "zendsk" as Zendesk", or "found by "crm" (category CRM)". */
+/** Running-text fields, named in a heading instead of quoting the whole text. */
+const TEXT_FIELDS: Partial<Record<SearchHit["matched_field"], MessageKey>> = {
+  responsibility_text: "search.fieldResponsibilityText",
+  skill_note: "search.fieldSkillNote",
+};
+
+/** "found by "zendsk" as Zendesk", "found by "crm" (category CRM)", "found by "eskalering" in a skill note". */
 function foundBy(hit: SearchHit, lang: Language): string {
   const terms = hit.terms.map(quoted);
+  const textField = TEXT_FIELDS[hit.matched_field];
+  if (textField) return say(lang, "search.foundInText", { terms, field: say(lang, textField) });
   const matched = neutralizeInline(hit.matched);
   return say(lang, hit.matched_via === "category" ? "search.foundByCategory" : "search.foundAs", {
     terms,
@@ -26,8 +34,16 @@ function foundBy(hit: SearchHit, lang: Language): string {
   });
 }
 
+const KIND_TEXT: Record<SearchHit["kind"], MessageKey> = {
+  skill: "search.kindSkill",
+  tool: "search.kindTool",
+  role: "search.kindRole",
+  position: "search.kindPosition",
+  responsibility: "search.kindResponsibility",
+};
+
 function kindText(hit: SearchHit, lang: Language): string {
-  return say(lang, hit.kind === "skill" ? "search.kindSkill" : "search.kindTool");
+  return say(lang, KIND_TEXT[hit.kind]);
 }
 
 function hitHeading(hit: SearchHit, rank: number, lang: Language): string {
@@ -92,6 +108,7 @@ const FLAT_HEAD = [
   "terms",
   "matched",
   "matched_via",
+  "matched_field",
   "role_id",
   "role_title",
   "role_title_en",
@@ -112,6 +129,7 @@ function flatRows(hits: SearchHit[]): (string | number)[][] {
       hit.terms.join("; "),
       hit.matched,
       hit.matched_via,
+      hit.matched_field,
       role.id,
       role.title,
       role.title_en,
@@ -129,6 +147,7 @@ export function renderSearchMarkdown(hits: SearchHit[], lang: Language): string 
   const fields: MessageKey[] = [
     "field.found",
     "field.kind",
+    "field.matchedField",
     "field.category",
     "field.match",
     "field.role",
@@ -141,6 +160,7 @@ export function renderSearchMarkdown(hits: SearchHit[], lang: Language): string 
       String(index + 1),
       hit.label,
       kindText(hit, lang),
+      hit.matched_field,
       hit.category?.label ?? "",
       decimal(lang, hit.quality, 2),
       role.id,

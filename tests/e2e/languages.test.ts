@@ -105,7 +105,7 @@ describe.each(LANGUAGES)("the interface in %s", (lang: Language) => {
     expect(stderr).toContain(`\n${t("error.hintPrefix")}: `);
     const nothing = run(["search", "xyzzyq", "--lang", lang]);
     expect(nothing.code).toBe(1);
-    expect(nothing.stderr).toContain(say(lang, "error.noSkillOrTool", { query: '"xyzzyq"' }));
+    expect(nothing.stderr).toContain(say(lang, "error.noMatch", { query: '"xyzzyq"' }));
   });
 
   it("gap: the title lines, every part's heading and the note on a missing profile", async () => {

@@ -46,6 +46,9 @@ describe("csroles search: table output", () => {
       "1. Zendesk · tool · Customer relationship management (CRM) · match 1.00 · found",
       "2. Salesforce · tool · Customer relationship management (CRM) · match 1.00 ·",
       "3. HubSpot · tool · Customer relationship management (CRM) · match 1.00 · found",
+      // Running text comes after every name: "CRM" in a skill note and a responsibility's text.
+      '4. Technical proficiency · skill · match 0.50 · found by "crm" in a skill note',
+      "5. Documentation and record keeping · responsibility · match 0.50 · found by",
     ]);
   });
 
@@ -74,7 +77,7 @@ describe("csroles search: table output", () => {
     expect(result.stdout.split("\n").filter((line) => /^\d+\. /.test(line))).toHaveLength(1);
     expect(result.stdout.trimEnd().split("\n").slice(-2)).toEqual([
       'Nothing found for "xyzzy".',
-      "Showing 1 of 3 skills and tools; --limit 3 shows all.",
+      "Showing 1 of 5 results; --limit 5 shows all.",
     ]);
   });
 });
@@ -113,6 +116,7 @@ describe("csroles search: JSON, CSV and Markdown", () => {
       "terms",
       "matched",
       "matched_via",
+      "matched_field",
       "roles",
     ]);
     expect(hit).toMatchObject({
@@ -125,6 +129,7 @@ describe("csroles search: JSON, CSV and Markdown", () => {
       terms: ["zendsk"],
       matched: "Zendesk",
       matched_via: "name",
+      matched_field: "tool_name",
     });
     expect(hit.roles.map((r: { id: string }) => r.id)).toEqual([NB, SV_OPS, SV_LEAD, DA, FI]);
     expect(hit.roles[1]).toEqual({
@@ -162,13 +167,14 @@ describe("csroles search: JSON, CSV and Markdown", () => {
       "terms",
       "matched",
       "matched_via",
+      "matched_field",
       "role_id",
       "role_title",
       "role_title_en",
       "role_lang",
       "role_labels",
     ]);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[9], r[13]])).toEqual([
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[10], r[14]])).toEqual([
       ["1", "empathy", NB, "Empati"],
       ["1", "empathy", SV_LEAD, "Empati"],
       ["1", "empathy", FI, "Kyky myötätuntoon"],
@@ -182,10 +188,10 @@ describe("csroles search: JSON, CSV and Markdown", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        "| \\# | Found | Kind | Category | Match | Role | Lang | Written as |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
-        "| 1 | Patience | skill |  | 1.00 | customer-service-executive | nb | Tålmodighet |",
-        "| 1 | Patience | skill |  | 1.00 | customer-service-team-lead | sv | Tålamod |",
+        "| \\# | Found | Kind | Matched in | Category | Match | Role | Lang | Written as |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 1 | Patience | skill | skill\\_label |  | 1.00 | customer-service-executive | nb | Tålmodighet |",
+        "| 1 | Patience | skill | skill\\_label |  | 1.00 | customer-service-team-lead | sv | Tålamod |",
         "",
       ].join("\n"),
     );
@@ -197,16 +203,14 @@ describe("csroles search: exit codes and messages", () => {
     const result = runCli(["search", "hbspt"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe('csroles: no skill or tool matches "hbspt"\nhint: nearest terms: HubSpot\n');
+    expect(result.stderr).toBe('csroles: nothing matches "hbspt"\nhint: nearest terms: HubSpot\n');
   });
 
   it("exits 1 with a plain hint when nothing is near either", () => {
     const result = runCli(["search", "xyzzy", "--json"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(
-      'csroles: no skill or tool matches "xyzzy"\nhint: try another spelling or language\n',
-    );
+    expect(result.stderr).toBe('csroles: nothing matches "xyzzy"\nhint: try another spelling or language\n');
   });
 
   it("exits 1 when the kind asked for has no match, and says --in all may help", () => {
@@ -240,9 +244,7 @@ describe("csroles search: exit codes and messages", () => {
     expect(pipe.code).toBe(1);
     const caret = runCli(["search", "--", "^"]);
     expect(caret.code).toBe(1);
-    expect(caret.stderr).toBe(
-      'csroles: no skill or tool matches "^"\nhint: try another spelling or language\n',
-    );
+    expect(caret.stderr).toBe('csroles: nothing matches "^"\nhint: try another spelling or language\n');
   });
 
   it("searches profiles added with --data", () => {

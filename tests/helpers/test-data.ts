@@ -48,6 +48,8 @@ export function testRole(id: string, title: string, titleEn: string, fields: Par
     tool_count: 0,
     skills: [],
     tools: [],
+    positions: [],
+    responsibilities: [],
     ...fields,
   };
   return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] as string[] };

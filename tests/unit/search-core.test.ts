@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Language, LoadedProfile, Profile } from "../../src/core/profile.js";
+import { headOf, type Language, type LoadedProfile, type Profile } from "../../src/core/profile.js";
 import {
   MAX_QUERY_LENGTH,
   matchQuality,
@@ -14,6 +14,8 @@ import { renderSearchTable } from "../../src/render/search-table.js";
 import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 type Labels = Record<Language, string>;
+/** What the search reads of full profiles: their heads. */
+const heads = (roles: LoadedProfile[]) => roles.map((role) => ({ ...role, profile: headOf(role.profile) }));
 const same = (name: string): Labels => ({ en: name, da: name, sv: name, nb: name, fi: name });
 const concept = (id: string, labels: Labels, aliases: string[] = []) => ({ id, labels, aliases });
 
@@ -168,7 +170,7 @@ const profiles: LoadedProfile[] = [
   }),
 ];
 
-const engine = SkillToolSearch.fromRoles(profiles, vocabulary);
+const engine = SkillToolSearch.fromRoles(heads(profiles), vocabulary);
 const ALL: SearchOptions = { scope: "all", labelLang: "en" };
 
 function search(query: string, options: Partial<SearchOptions> = {}): SearchOutcome {
@@ -186,7 +188,7 @@ function hitIds(outcome: SearchOutcome): string[] {
 
 describe("buildSearchIndex", () => {
   it("indexes distinct names: one key per folded name, however many profiles use it", () => {
-    const index = buildSearchIndex(profiles, vocabulary);
+    const index = buildSearchIndex(heads(profiles), vocabulary);
     const keys = index.keys.map((k) => k.key);
     expect(new Set(keys).size).toBe(keys.length);
     // "Empati" is a vocabulary label (da, sv, nb) and two profiles' label: still one key.
@@ -212,26 +214,26 @@ describe("buildSearchIndex", () => {
       const source = profiles[i % profiles.length] as LoadedProfile;
       return { ...source, profile: { ...source.profile, id: `${source.profile.id}-${i}` } };
     });
-    const small = buildSearchIndex(profiles, vocabulary);
-    const large = buildSearchIndex(many, vocabulary);
+    const small = buildSearchIndex(heads(profiles), vocabulary);
+    const large = buildSearchIndex(heads(many), vocabulary);
     expect(large.keys.map((k) => k.key).sort()).toEqual(small.keys.map((k) => k.key).sort());
     expect(rolesOf(large, { kind: "skill", id: "empathy" })).toHaveLength(150);
   });
 
   it("leaves out vocabulary concepts that no role has", () => {
-    const index = buildSearchIndex(profiles, vocabulary);
+    const index = buildSearchIndex(heads(profiles), vocabulary);
     expect(index.keys.some((k) => k.key === "juggling")).toBe(false);
     expect(rolesOf(index, { kind: "skill", id: "unused-skill" })).toBeUndefined();
   });
 
   it("keeps both names when a profile lists one tool twice", () => {
-    const index = buildSearchIndex(profiles, vocabulary);
+    const index = buildSearchIndex(heads(profiles), vocabulary);
     const nb = rolesOf(index, { kind: "tool", id: "zendesk" })?.find((r) => r.id === "nb-agent");
     expect(nb?.labels).toEqual(["Zendesk", "Zendesk Support"]);
   });
 
   it("resolves the same roles before and after it groups the uses by concept, limited by role", () => {
-    const index = buildSearchIndex(profiles, vocabulary);
+    const index = buildSearchIndex(heads(profiles), vocabulary);
     const zendesk = { kind: "tool", id: "zendesk" } as const;
     const expected = [
       ["sv-lead", ["Zendesk"]],
@@ -375,7 +377,9 @@ describe("SkillToolSearch.search", () => {
     expect(hubspot?.roles.map((r) => r.category)).toEqual(["crm"]);
     // A category finds only the tools some profile lists under it.
     const onlyCrm = SkillToolSearch.fromRoles(
-      [loaded("x", "da", { tools: [{ tool: "zendesk", name: "Zendesk", category: "crm", heading: "CRM" }] })],
+      heads([
+        loaded("x", "da", { tools: [{ tool: "zendesk", name: "Zendesk", category: "crm", heading: "CRM" }] }),
+      ]),
       vocabulary,
     );
     expect(onlyCrm.search("help desk", ALL).hits.some((h) => h.matched_via === "category")).toBe(false);

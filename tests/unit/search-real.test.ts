@@ -45,8 +45,9 @@ const CASES: Record<string, Case[]> = {
     { query: "empati", first: "empathy", roles: [NB, SV_LEAD, FI] },
     { query: "tålmodighed", first: "patience", roles: [NB, SV_LEAD] },
     { query: "lederskab", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
-    // The Finnish source names team management in a skill heading ("Johtaminen ja tiimin hallinta").
-    { query: "teamledelse", first: "team-management", roles: [DA, FI] },
+    // A skill of two sources (the Finnish one in a heading, "Johtaminen ja tiimin hallinta"), and a
+    // responsibility area of four.
+    { query: "teamledelse", first: "team-management", roles: [SV_OPS, SV_LEAD, DA, FI] },
     // Named in a skill heading of the Danish source and inside a skill of the Norwegian one.
     // Analytical skills ("analytisk tænkning") come second, at 0.78.
     { query: "kritisk tænkning", first: "critical-thinking", roles: [NB, SV_OPS, SV_LEAD, DA] },
@@ -63,15 +64,17 @@ const CASES: Record<string, Case[]> = {
     { query: "tålmodighet", first: "patience", roles: [NB, SV_LEAD] },
     { query: "oppmerksomhet på detaljer", first: "attention-to-detail", roles: [NB, FI] },
     { query: "teamarbeid", first: "teamwork", roles: [NB] },
-    { query: "sosiale medier", first: "social-media", roles: [NB] },
-    { query: "e-post", first: "email", roles: [NB, SV_LEAD] },
+    // A tool of one or two roles, and words of a responsibility's text (customer interaction) in more.
+    { query: "sosiale medier", first: "social-media", roles: [NB, SV_LEAD, DA, FI] },
+    { query: "e-post", first: "email", roles: [NB, SV_LEAD, DA, FI] },
   ],
   Finnish: [
     { query: "empatia", first: "empathy", roles: [NB, SV_LEAD, FI] },
     { query: "kärsivällisyys", first: "patience", roles: [NB, SV_LEAD] },
     { query: "johtajuus", first: "leadership", roles: [SV_OPS, SV_LEAD, DA, FI] },
     { query: "strateginen ajattelu", first: "strategic-thinking", roles: [FI] },
-    { query: "vuorovaikutustaidot", first: "interpersonal-skills", roles: [DA, FI] },
+    // A skill of two roles, and the concept of a responsibility area of the Norwegian source too.
+    { query: "vuorovaikutustaidot", first: "interpersonal-skills", roles: [NB, DA, FI] },
   ],
   "missing diacritics": [
     { query: "talamod", first: "patience", roles: [NB, SV_LEAD] },
@@ -98,13 +101,15 @@ const CASES: Record<string, Case[]> = {
       query: "time management",
       first: "time-management",
       roles: EVERY,
-      hits: ["time-management", "team-management"],
+      // The skill, then team management as a responsibility area and as a skill, then budget management.
+      hits: ["time-management", "team-management", "team-management", "budget-management"],
     },
     {
       query: "crm zendesk",
       first: "zendesk",
       roles: EVERY,
-      hits: ["zendesk", "salesforce", "hubspot"],
+      // The tools, then "CRM" in a skill note and a responsibility's text, after every name.
+      hits: ["zendesk", "salesforce", "hubspot", "technical-proficiency", "documentation"],
     },
     { query: "empathy patience", first: "empathy", roles: [NB, SV_LEAD, FI], hits: ["empathy", "patience"] },
     { query: "tålamod confluense", first: "patience", roles: EVERY, hits: ["patience", "confluence"] },
@@ -113,8 +118,9 @@ const CASES: Record<string, Case[]> = {
     {
       query: "crm zendesk empati",
       first: "empathy",
-      roles: [NB, SV_LEAD, FI],
-      hits: ["empathy"],
+      // "CRM" in a skill note: technical proficiency, after the label match.
+      roles: EVERY,
+      hits: ["empathy", "technical-proficiency"],
       scope: "skills",
     },
     {
@@ -159,4 +165,76 @@ describe("real profiles: labels and languages", () => {
       expect(engine.search(query, { scope: "all", labelLang: "en" }).total).toBe(0);
     },
   );
+});
+
+describe("real profiles: titles, ladders, responsibilities and notes", () => {
+  const rolesFound = (query: string, scope: SearchScope = "all") =>
+    [
+      ...new Set(
+        engine.search(query, { scope, labelLang: "en" }).hits.flatMap((hit) => hit.roles.map((r) => r.id)),
+      ),
+    ].sort();
+
+  // Every role's ladder lists customer service representative, labelled in every language.
+  it.each(["kundeservice", "kundtjänst", "asiakaspalvelu", "customer service"])(
+    "%j finds every role",
+    (query) => {
+      expect(rolesFound(query)).toEqual([...EVERY].sort());
+      expect(rolesFound(query, "positions")).toEqual([...EVERY].sort());
+    },
+  );
+
+  it("finds a role by its title and by an alias, saying which field matched", () => {
+    const [title] = engine.search("Kundtjänstoperationschef", { scope: "roles", labelLang: "en" }).hits;
+    expect(title).toMatchObject({ kind: "role", id: SV_OPS, matched_field: "title", quality: 1 });
+    expect(title?.roles.map((r) => r.id)).toEqual([SV_OPS]);
+  });
+
+  // The area's concept has a label in every language, so each finds all four sources' areas.
+  it.each(["team management", "teamledelse", "teamledning", "tiimin hallinta"])(
+    "%j finds the four roles that name team management as a responsibility area",
+    (query) => {
+      const [area] = engine.search(query, { scope: "responsibilities", labelLang: "en" }).hits;
+      expect(area).toMatchObject({ kind: "responsibility", id: "team-management" });
+      expect(area?.matched_field).toBe("responsibility_area");
+      expect(area?.roles.map((r) => r.id).sort()).toEqual([SV_OPS, SV_LEAD, DA, FI].sort());
+    },
+  );
+
+  it("finds a responsibility by the words of its text, in the profile's language", () => {
+    const { hits } = engine.search("databeskyttelse", { scope: "responsibilities", labelLang: "en" });
+    expect(hits.map((h) => [h.id, h.matched_field, h.quality])).toEqual([
+      ["compliance", "responsibility_text", 0.5],
+    ]);
+    expect(hits[0]?.roles.map((r) => r.id)).toEqual([NB]);
+  });
+
+  it("a word of a multi-word tool name finds the tool, below an exact name", () => {
+    const hits = engine.search("jira", { scope: "tools", labelLang: "en" }).hits;
+    expect(hits.map((h) => [h.id, h.quality, h.matched_field])).toEqual([
+      ["jira", 1, "tool_name"],
+      ["jira-service-management", 0.9, "tool_name"],
+    ]);
+    expect(hits[1]?.roles.flatMap((r) => r.labels)).toContain("Jira Service Desk");
+  });
+
+  it("kritisk tænkning finds critical thinking", () => {
+    expect(engine.search("kritisk tænkning", { scope: "all", labelLang: "da" }).hits[0]).toMatchObject({
+      kind: "skill",
+      id: "critical-thinking",
+      label: "Kritisk tænkning",
+      matched_field: "skill_label",
+    });
+  });
+
+  it("ranks every label match before every match in running text", () => {
+    const { hits } = engine.search("crm", { scope: "all", labelLang: "en" });
+    const fields = hits.map((h) => h.matched_field);
+    const firstText = fields.findIndex((f) => f === "skill_note" || f === "responsibility_text");
+    expect(firstText).toBeGreaterThan(0);
+    expect(fields.slice(firstText).every((f) => f === "skill_note" || f === "responsibility_text")).toBe(
+      true,
+    );
+    expect(hits[firstText]?.quality).toBeLessThan(hits[firstText - 1]?.quality ?? 0);
+  });
 });

@@ -2,11 +2,31 @@ import { foldText, foldWords } from "../fold-text.js";
 import { LANGUAGES, type Language, type SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 
-/** What a search finds: a skill concept or a tool. */
-export type HitKind = "skill" | "tool";
+/**
+ * What a search finds: a skill concept, a tool, a role itself (by its title or an alias), a ladder
+ * position concept, or a responsibility area (its skill concept when the profile maps it, else the
+ * heading as written).
+ */
+export const HIT_KINDS = ["skill", "tool", "role", "position", "responsibility"] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
 
 /** Where an indexed name comes from: a vocabulary label, alias or tool name, or a profile's own wording. */
 export type NameSource = "label" | "alias" | "name" | "profile";
+
+/** Which field of a role the matched name is (docs/search.md): labels and names first, running text last. */
+export type MatchField =
+  | "title"
+  | "alias"
+  | "position"
+  | "responsibility_area"
+  | "responsibility_text"
+  | "skill_label"
+  | "skill_note"
+  | "tool_name"
+  | "category";
+
+/** Quality of a match on a word of a multi-word tool name ("jira" in "Jira Service Desk"). */
+export const WORD_QUALITY = 0.9;
 
 export interface ConceptRef {
   kind: HitKind;
@@ -18,6 +38,16 @@ export interface ConceptName {
   concept: ConceptRef;
   text: string;
   source: NameSource;
+  field: MatchField;
+  /** Set when this entry indexes one word of a multi-word tool name: matches on it reach only WORD_QUALITY. */
+  word?: string;
+}
+
+/** Running text of a role (a responsibility's text, a skill note): found by words, ranked after every name. */
+export interface ConceptText {
+  concept: ConceptRef;
+  text: string;
+  field: "responsibility_text" | "skill_note";
 }
 
 /** A distinct folded name and every concept name that folds to it. */
@@ -34,7 +64,7 @@ export interface RoleUse {
   lang: Language;
   /** The label (skills) or name (tools) as the profile writes it; several when it lists the concept twice. */
   labels: string[];
-  /** Tools: the tool-category id this role's profile lists the tool under (skills have none). */
+  /** Tools: the tool-category id this role's profile lists the tool under (other kinds have none). */
   category?: string;
 }
 
@@ -79,18 +109,18 @@ export interface CategoryName {
 }
 
 export interface SearchIndex {
-  /** Distinct folded names of the skills and tools that loaded roles have. */
+  /** Distinct folded names of the roles, positions, responsibility areas, skills and tools. */
   keys: IndexKey[];
+  /** Distinct running texts (responsibility texts, skill notes), each with its concept. */
+  texts: ConceptText[];
   /** Compact folded tool-category names (vocabulary labels and aliases) → the category. */
   categoryNames: Map<string, CategoryName>;
   /** Tool-category id → ids of the tools some profile lists under it. */
   toolsByCategory: Map<string, Set<string>>;
   /** The roles indexed, as given. */
   sources: SearchableRole[];
-  /** Skill id → its entry. */
-  skills: Map<string, ConceptEntry>;
-  /** Tool id → its entry. */
-  tools: Map<string, ConceptEntry>;
+  /** By kind: concept id → its entry. */
+  entries: Record<HitKind, Map<string, ConceptEntry>>;
   /** All entries, by ConceptEntry.index. */
   concepts: ConceptEntry[];
   uses: Uses;
@@ -112,7 +142,7 @@ export function conceptKey(concept: ConceptRef): string {
 
 /** The concept's entry, or undefined when no role has it. */
 export function entryOf(index: SearchIndex, concept: ConceptRef): ConceptEntry | undefined {
-  return (concept.kind === "skill" ? index.skills : index.tools).get(concept.id);
+  return index.entries[concept.kind].get(concept.id);
 }
 
 /** How many roles have the concept. */
@@ -223,6 +253,15 @@ export function compactForm(text: string): string {
   return foldWords(text).replace(/ /g, "");
 }
 
+/** The field a profile's own wording of a concept is; a role's title was indexed as its name already. */
+const PROFILE_NAME_FIELD: Record<HitKind, MatchField | undefined> = {
+  skill: "skill_label",
+  tool: "tool_name",
+  role: undefined,
+  position: "position",
+  responsibility: "responsibility_area",
+};
+
 /**
  * Builds the search index from the distinct names of the skills and tools the roles have, never
  * from (role × entry) pairs: the fuzzy matcher then works on a few hundred names however many
@@ -230,8 +269,15 @@ export function compactForm(text: string): string {
  * role's head (skills and tools as written), not the full profile.
  */
 export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: VocabularyIndex): SearchIndex {
-  const skills = new Map<string, ConceptEntry>();
-  const tools = new Map<string, ConceptEntry>();
+  const entries: Record<HitKind, Map<string, ConceptEntry>> = {
+    skill: new Map(),
+    tool: new Map(),
+    role: new Map(),
+    position: new Map(),
+    responsibility: new Map(),
+  };
+  const { skill: skills, tool: tools } = entries;
+  const texts = new Map<string, ConceptText>();
   const concepts: ConceptEntry[] = [];
   const names = new Map<string, ConceptName>();
   const toolsByCategory = new Map<string, Set<string>>();
@@ -250,9 +296,21 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     }
     return form;
   };
-  const addName = (concept: ConceptRef, text: string, source: NameSource) => {
+  const addName = (concept: ConceptRef, text: string, source: NameSource, field: MatchField) => {
     const id = `${conceptKey(concept)}\u0000${text}`;
-    if (!names.has(id) && formOf(text) !== "") names.set(id, { concept, text, source });
+    if (names.has(id) || formOf(text) === "") return;
+    names.set(id, { concept, text, source, field });
+    // A tool name of several words is found by each of them ("jira" → "Jira Service Desk").
+    const words = concept.kind === "tool" ? wordsOf(formOf(text)) : [];
+    if (words.length < 2) return;
+    for (const word of words) {
+      const wordId = `${id}\u0000${word}`;
+      if (word.length >= 3 && !names.has(wordId)) names.set(wordId, { concept, text, source, field, word });
+    }
+  };
+  const addText = (concept: ConceptRef, text: string, field: ConceptText["field"]) => {
+    const id = `${conceptKey(concept)}\u0000${text}`;
+    if (text !== "" && !texts.has(id)) texts.set(id, { concept, text, field });
   };
 
   // Cached heads know their list lengths without reading the lists: size the columns once.
@@ -318,10 +376,32 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
   for (let r = 0; r < loadedRoles.length; r++) {
     const profile = (loadedRoles[r] as SearchableRole).profile;
     const roleId = profile.id;
+    const role = entryFor(entries.role, "role", roleId);
+    addUse(role, r, roleId, profile.title);
+    addName(role.concept, profile.title, "profile", "title");
+    addName(role.concept, profile.title_en, "profile", "title");
+    for (const alias of profile.aliases) addName(role.concept, alias, "alias", "alias");
+    for (const item of profile.positions) {
+      const entry = entryFor(entries.position, "position", item.position);
+      addUse(entry, r, roleId, item.label);
+    }
+    for (const area of profile.responsibilities) {
+      // A mapped area is its concepts (one hit across languages); an unmapped one, its heading.
+      const ids = area.skills.length > 0 ? area.skills : [searchForm(area.area)];
+      for (const id of ids) {
+        const entry = entryFor(entries.responsibility, "responsibility", id);
+        addUse(entry, r, roleId, area.area);
+        addText(entry.concept, area.text, "responsibility_text");
+      }
+    }
     // Each list is read once: on a cached library they are getters that read the cache.
     const roleSkills = profile.skills;
     const roleTools = profile.tools;
-    for (const item of roleSkills) addUse(entryFor(skills, "skill", item.skill), r, roleId, item.label);
+    for (const item of roleSkills) {
+      const entry = entryFor(skills, "skill", item.skill);
+      addUse(entry, r, roleId, item.label);
+      if (item.note) addText(entry.concept, item.note, "skill_note");
+    }
     for (const item of roleTools) {
       const entry = entryFor(tools, "tool", item.tool);
       addUse(entry, r, roleId, item.name);
@@ -344,35 +424,51 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
   for (const skill of vocabulary.vocabulary.skills) {
     const concept = skills.get(skill.id)?.concept;
     if (!concept) continue;
-    for (const lang of LANGUAGES) addName(concept, skill.labels[lang], "label");
-    for (const alias of skill.aliases) addName(concept, alias, "alias");
+    for (const lang of LANGUAGES) addName(concept, skill.labels[lang], "label", "skill_label");
+    for (const alias of skill.aliases) addName(concept, alias, "alias", "skill_label");
+  }
+  // A mapped responsibility area is found by its skill concept's names too.
+  for (const skill of vocabulary.vocabulary.skills) {
+    const concept = entries.responsibility.get(skill.id)?.concept;
+    if (!concept) continue;
+    for (const lang of LANGUAGES) addName(concept, skill.labels[lang], "label", "responsibility_area");
+    for (const alias of skill.aliases) addName(concept, alias, "alias", "responsibility_area");
+  }
+  for (const position of vocabulary.vocabulary.positions) {
+    const concept = entries.position.get(position.id)?.concept;
+    if (!concept) continue;
+    for (const lang of LANGUAGES) addName(concept, position.labels[lang], "label", "position");
+    for (const alias of position.aliases) addName(concept, alias, "alias", "position");
   }
   for (const tool of vocabulary.vocabulary.tools) {
     const concept = tools.get(tool.id)?.concept;
     if (!concept) continue;
-    addName(concept, tool.name, "name");
-    for (const lang of LANGUAGES) addName(concept, tool.labels[lang], "label");
-    for (const alias of tool.aliases) addName(concept, alias, "alias");
+    addName(concept, tool.name, "name", "tool_name");
+    for (const lang of LANGUAGES) addName(concept, tool.labels[lang], "label", "tool_name");
+    for (const alias of tool.aliases) addName(concept, alias, "alias", "tool_name");
   }
   for (const category of vocabulary.vocabulary.toolCategories) {
     if (!toolsByCategory.has(category.id)) continue;
     for (const lang of LANGUAGES) addCategoryName(category.id, category.labels[lang]);
     for (const alias of category.aliases) addCategoryName(category.id, alias);
   }
-  for (const [entry, label] of roleNames) addName(entry.concept, entry.labels[label] ?? "", "profile");
+  for (const [entry, label] of roleNames) {
+    const field = PROFILE_NAME_FIELD[entry.concept.kind];
+    if (field) addName(entry.concept, entry.labels[label] ?? "", "profile", field);
+  }
 
   const byKey = new Map<string, IndexKey>();
   for (const name of names.values()) {
-    const key = formOf(name.text);
+    const key = name.word ?? formOf(name.text);
     getOrCreate(byKey, key, (): IndexKey => ({ key, names: [] })).names.push(name);
   }
   return {
     keys: [...byKey.values()],
+    texts: [...texts.values()],
     categoryNames,
     toolsByCategory,
     sources: loadedRoles,
-    skills,
-    tools,
+    entries,
     concepts,
     uses,
   };

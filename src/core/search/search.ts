@@ -13,17 +13,28 @@ import {
   entryOf,
   getOrCreate,
   type HitKind,
+  type MatchField,
   type NameSource,
   type RoleUse,
   roleCount,
   rolesOf,
   type SearchIndex,
   searchForm,
+  WORD_QUALITY,
   wordsOf,
 } from "./search-index.js";
 
-export const SEARCH_SCOPES = ["skills", "tools", "all"] as const;
+export const SEARCH_SCOPES = ["skills", "tools", "roles", "positions", "responsibilities", "all"] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
+
+const SCOPE_KINDS: Record<SearchScope, HitKind[]> = {
+  skills: ["skill"],
+  tools: ["tool"],
+  roles: ["role"],
+  positions: ["position"],
+  responsibilities: ["responsibility"],
+  all: ["role", "position", "responsibility", "skill", "tool"],
+};
 
 /** Longer queries are usage errors; the limit only bounds the work (the longest blns string is 269). */
 export const MAX_QUERY_LENGTH = 500;
@@ -31,6 +42,11 @@ export const MAX_QUERY_LENGTH = 500;
 export const FUSE_THRESHOLD = 0.3;
 /** Matches below this quality are dropped as noise (a short word buried in a long name). */
 export const MIN_QUALITY = 0.65;
+/**
+ * Quality of a term found in running text (a responsibility's text, a skill note): below
+ * MIN_QUALITY, so every match on a name or label ranks before every match in text.
+ */
+export const TEXT_QUALITY = 0.5;
 /** Within one term, matches this much worse than the term's best are dropped ("empati" ≠ "email"). */
 export const RELATIVE_CUTOFF = 0.25;
 /** A run of words is one term when it matches a name at least this well ("time management"). */
@@ -55,7 +71,7 @@ export type RoleHit = RoleUse;
 export interface SearchHit {
   kind: HitKind;
   id: string;
-  /** The concept's label in the label language. */
+  /** The concept's label in the label language; a role's title, an unmapped area's heading, as written. */
   label: string;
   /**
    * Tools: the category the profiles list the tool under (when they differ, the first loaded
@@ -70,6 +86,8 @@ export interface SearchHit {
   matched: string;
   /** Where that name comes from; "category" when the term named the tool's category. */
   matched_via: NameSource | "category";
+  /** Which field of the roles `matched` is (a title, a responsibility's text, a skill note…). */
+  matched_field: MatchField;
   roles: RoleHit[];
 }
 
@@ -95,6 +113,7 @@ interface Match {
   quality: number;
   matched: string;
   via: NameSource | "category";
+  field: MatchField;
 }
 
 const VIA_RANK: Record<Match["via"], number> = { label: 0, name: 1, alias: 2, profile: 3, category: 4 };
@@ -174,6 +193,8 @@ export class SkillToolSearch {
   private readonly keyBigrams: (Set<string> | undefined)[];
   /** Every word of every name, to decide which runs of query words are worth trying as phrases. */
   private nameWordSet: Set<string> | undefined;
+  /** The running texts' words in search form, space-padded (" word word "), folded on first need. */
+  private textForms: string[] | undefined;
 
   constructor(
     readonly index: SearchIndex,
@@ -206,9 +227,7 @@ export class SkillToolSearch {
 
   search(query: string, options: SearchOptions): SearchOutcome {
     const trimmed = checkQuery(query);
-    const kinds = new Set<HitKind>(
-      options.scope === "all" ? ["skill", "tool"] : [options.scope === "skills" ? "skill" : "tool"],
-    );
+    const kinds = new Set<HitKind>(SCOPE_KINDS[options.scope]);
     const words = searchForm(trimmed)
       .split(" ")
       .filter((w) => w !== "");
@@ -318,27 +337,58 @@ export class SkillToolSearch {
       if (!entry) continue;
       const quality = matchQuality(term, entry.key, result.score ?? 1);
       if (quality < MIN_QUALITY) continue;
-      for (const name of entry.names)
-        offer({ concept: name.concept, quality, matched: name.text, via: name.source });
+      for (const name of entry.names) {
+        offer({
+          concept: name.concept,
+          quality: name.word === undefined ? quality : Math.min(quality, WORD_QUALITY),
+          matched: name.text,
+          via: name.source,
+          field: name.field,
+        });
+      }
     }
     const category = this.index.categoryNames.get(compactForm(term));
     if (category) {
       for (const tool of this.index.toolsByCategory.get(category.category) ?? []) {
-        offer({ concept: { kind: "tool", id: tool }, quality: 1, matched: category.text, via: "category" });
+        const concept: ConceptRef = { kind: "tool", id: tool };
+        offer({ concept, quality: 1, matched: category.text, via: "category", field: "category" });
       }
     }
     const best = Math.max(0, ...[...matches.values()].map((m) => m.quality));
     for (const [key, match] of matches) if (match.quality < best - RELATIVE_CUTOFF) matches.delete(key);
+    this.matchText(term, offer);
     return matches;
+  }
+
+  /**
+   * Offers each running text that holds the term's words at the start of its words ("kritisk
+   * tænkning" in "… udvise kritisk tænkning …", "eskal" in "eskalering"), at TEXT_QUALITY.
+   */
+  private matchText(term: string, offer: (match: Match) => void): void {
+    const words = wordsOf(term);
+    if (words.length === 0 || words.join("").length < 3) return;
+    const needle = ` ${words.join(" ")}`;
+    this.textForms ??= this.index.texts.map((text) => ` ${wordsOf(searchForm(text.text)).join(" ")} `);
+    this.index.texts.forEach((text, i) => {
+      if (!this.textForms?.[i]?.includes(needle)) return;
+      offer({
+        concept: text.concept,
+        quality: TEXT_QUALITY,
+        matched: text.text,
+        via: "profile",
+        field: text.field,
+      });
+    });
   }
 
   private hit(match: Match, terms: string[], lang: Language): SearchHit {
     const { kind, id } = match.concept;
-    const categoryId = kind === "tool" ? entryOf(this.index, match.concept)?.categories[0] : undefined;
+    const entry = entryOf(this.index, match.concept);
+    const categoryId = kind === "tool" ? entry?.categories[0] : undefined;
     return {
       kind,
       id,
-      label: this.vocabulary.label(kind === "skill" ? "skills" : "tools", id, lang),
+      label: this.labelOf(match.concept, entry?.labels[0] ?? id, lang),
       category:
         categoryId === undefined
           ? null
@@ -347,8 +397,19 @@ export class SkillToolSearch {
       terms,
       matched: match.matched,
       matched_via: match.via,
+      matched_field: match.field,
       roles: [],
     };
+  }
+
+  /** A concept's label in `lang`; a role's title, or an unmapped area's heading, as its profile writes it. */
+  private labelOf(concept: ConceptRef, written: string, lang: Language): string {
+    const { kind, id } = concept;
+    if (kind === "skill" || kind === "tool") return this.vocabulary.label(`${kind}s`, id, lang);
+    if (kind === "position") return this.vocabulary.label("positions", id, lang);
+    if (kind === "responsibility" && this.vocabulary.has("skills", id))
+      return this.vocabulary.label("skills", id, lang);
+    return written;
   }
 
   /** The names closest to the query or to any of its words, as written (at most 3). */
