@@ -50,7 +50,11 @@ describe("csroles __complete", () => {
     ["--format= of compare", ["compare", "--format=m"], ["--format=markdown"]],
     ["--sort keys", ["list", "--sort", ""], ["id", "lang", "level", "title", "title_en"]],
     ["--level values", ["list", "--level", "m"], ["management", "mid-level"]],
-    ["--in choices", ["search", "--in", ""], ["all", "positions", "responsibilities", "roles", "skills", "tools"]],
+    [
+      "--in choices",
+      ["search", "--in", ""],
+      ["all", "positions", "responsibilities", "roles", "skills", "tools"],
+    ],
     ["--only sections", ["compare", "--only", ""], ["career", "skills", "tools"]],
     ["shells", ["completion", ""], ["bash", "fish", "zsh"]],
     ["--format of graph", ["graph", "--format", ""], ["dot", "json", "mermaid", "text"]],
