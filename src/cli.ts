@@ -90,6 +90,7 @@ function commandContext(
     labelLang: chosen.lang,
     labelLangChosen: chosen.chosen,
     library: () => session.library(),
+    searchIndex: (options) => session.searchIndex(options),
     rolesById: (queries) => session.rolesById(queries),
     inspectLibrary: () => session.inspectLibrary(),
     onExit: (cleanUp) => io.onExit?.(cleanUp) ?? (() => {}),

@@ -1,4 +1,6 @@
 import type { Language } from "../core/profile.js";
+import type { SearchIndex } from "../core/search/search-index.js";
+import type { VocabularyIndex } from "../core/vocabulary.js";
 import type { Library, RolesById } from "../io/load-library.js";
 import type { OutputContext } from "../render/output-context.js";
 
@@ -15,6 +17,8 @@ export interface CommandContext {
   labelLangChosen: boolean;
   /** Loads (once) the vocabulary and every profile folder; problems are already reported. */
   library(): Library;
+  /** The search index of every role (kept between runs), with the vocabulary; problems reported as by library(). */
+  searchIndex(options?: { rebuild?: boolean }): { index: SearchIndex; vocabulary: VocabularyIndex };
   /**
    * Finds roles given by id from their own files only (findRolesById in io/load-library.ts); undefined when the
    * queries need the whole library (then use `library()`, which also reports problems).

@@ -1,3 +1,4 @@
+import { DamagedIndexError } from "../core/search/packed-index.js";
 import {
   checkQuery,
   SEARCH_SCOPES,
@@ -5,7 +6,6 @@ import {
   type SearchScope,
   SkillToolSearch,
 } from "../core/search/search.js";
-import { buildSearchIndex } from "../core/search/search-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
 import { type MessageKey, message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";
@@ -76,11 +76,23 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
   const scope = parseScope(flags.in);
   const limit = parseLimit(flags.limit);
   const query = checkQuery(words.join(" "));
-  const library = context.library();
-  const search = new SkillToolSearch(buildSearchIndex(library.roles, library.vocabulary), library.vocabulary);
   // The terminal table lists only the first roles of each hit; the other formats list them all.
   const rolesPerHit = format === "table" ? ROLES_SHOWN_PER_HIT : undefined;
-  const outcome = search.search(query, { scope, labelLang: context.labelLang, limit, rolesPerHit });
+  const searchIn = ({ index, vocabulary }: ReturnType<CommandContext["searchIndex"]>) =>
+    new SkillToolSearch(index, vocabulary).search(query, {
+      scope,
+      labelLang: context.labelLang,
+      limit,
+      rolesPerHit,
+    });
+  let outcome: SearchOutcome;
+  try {
+    outcome = searchIn(context.searchIndex());
+  } catch (error) {
+    if (!(error instanceof DamagedIndexError)) throw error;
+    // A kept index found damaged while searching: build it again from the profiles.
+    outcome = searchIn(context.searchIndex({ rebuild: true }));
+  }
   if (outcome.total === 0) throw noMatch(query, scope, outcome);
   if (format === "json") {
     return {

@@ -1,8 +1,12 @@
 import type { Problem } from "../core/problem.js";
+import { buildSearchIndex, type SearchIndex } from "../core/search/search-index.js";
+import type { VocabularyIndex } from "../core/vocabulary.js";
 import { DataError } from "../errors.js";
 import { message } from "../messages/translate.js";
 import {
   findRolesById,
+  keepSearchIndex,
+  keptSearchIndex,
   type Library,
   type LibrarySources,
   loadLibrary,
@@ -19,6 +23,7 @@ export interface SessionOptions extends LibrarySources {
 /** The library for one run of csroles: loaded once, on first need, by whichever command needs it. */
 export class LibrarySession {
   private loaded: Library | undefined;
+  private reported = false;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -26,15 +31,36 @@ export class LibrarySession {
   library(): Library {
     if (this.loaded) return this.loaded;
     const library = this.inspectLibrary();
-    this.options.report(library.problems);
-    if (this.options.strict && library.problems.length > 0) {
-      const files = new Set(library.problems.map((p) => p.file)).size;
-      throw new DataError(message("error.strictInvalid", { count: files }));
-    }
-    if (library.roles.length === 0)
-      throw new DataError(message("error.noProfile"), message("error.noProfileHint"));
+    this.judge(library.problems, library.roles.length);
     this.loaded = library;
     return library;
+  }
+
+  /**
+   * The search index of every role, judged as library() is: the one kept for the library as it is
+   * on disk, else built from the loaded library and kept for the next search.
+   */
+  searchIndex(options: { rebuild?: boolean } = {}): { index: SearchIndex; vocabulary: VocabularyIndex } {
+    const kept = this.loaded || options.rebuild ? undefined : keptSearchIndex(this.options);
+    if (kept) {
+      this.judge(kept.problems, kept.index.roles.length);
+      return kept;
+    }
+    const library = this.library();
+    const index = buildSearchIndex(library.roles, library.vocabulary);
+    keepSearchIndex(this.options, library, index);
+    return { index, vocabulary: library.vocabulary };
+  }
+
+  private judge(problems: Problem[], roles: number): void {
+    // Once per run, even when a damaged kept index makes a search load the library after all.
+    if (!this.reported) this.options.report(problems);
+    this.reported = true;
+    if (this.options.strict && problems.length > 0) {
+      const files = new Set(problems.map((p) => p.file)).size;
+      throw new DataError(message("error.strictInvalid", { count: files }));
+    }
+    if (roles === 0) throw new DataError(message("error.noProfile"), message("error.noProfileHint"));
   }
 
   /** Roles given by id, from their own files; undefined when that cannot answer (see findRolesById). */

@@ -7,6 +7,7 @@ import type { Problem } from "../core/problem.js";
 import { headOf, type LoadedProfile, type LoadedRole } from "../core/profile.js";
 import { isProfileId, profileFileName } from "../core/profile-id.js";
 import { resolveOverrides } from "../core/resolve-overrides.js";
+import type { SearchIndex } from "../core/search/search-index.js";
 import {
   buildVocabulary,
   type ConceptKind,
@@ -25,6 +26,7 @@ import {
   writeVocabularyCache,
 } from "./library-cache.js";
 import { assertFolder, folderPrefix, listProfileFolder, readProfileFile } from "./read-profile-folder.js";
+import { type LibraryFiles, readSearchCache, searchCacheFile, writeSearchCache } from "./search-cache.js";
 
 export interface LibrarySources {
   /** The package's data/ folder (vocabulary and built-in roles). */
@@ -47,6 +49,8 @@ export interface Library {
   profile(role: LoadedRole): LoadedProfile;
   /** Every full profile (reads every file: prefer `roles` and `profile()`). */
   readonly profiles: LoadedProfile[];
+  /** What a kept search index is kept for; undefined without a cache, or when a file has no stamp. */
+  state?: { key: CacheKey; files: LibraryFiles };
 }
 
 /** Roles found by their ids alone, with the vocabulary to show them. */
@@ -153,6 +157,7 @@ export function loadLibrary(sources: LibrarySources): Library {
 
   const cached = new Map<string, CachedFile>();
   const paths: string[] = [];
+  const stamps: string[] = [];
   const problems: Problem[] = [];
   const candidates: LoadedRole[] = [];
   let changed = cache === undefined;
@@ -173,6 +178,7 @@ export function loadLibrary(sources: LibrarySources): Library {
       }
       if (stamp !== undefined) cached.set(path, entry);
       paths.push(path);
+      if (stamp !== undefined) stamps.push(stamp);
       problems.push(...entry.problems);
       if (entry.head) candidates.push({ profile: entry.head, file: path, origin: folder, overrides: [] });
     });
@@ -184,7 +190,9 @@ export function loadLibrary(sources: LibrarySources): Library {
   const order = new Map(paths.map((path, i) => [path, i]));
   const byFile = (a: Problem, b: Problem) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
   let all: LoadedProfile[] | undefined;
+  const stamped = file !== undefined && stamps.length === paths.length;
   return {
+    ...(stamped ? { state: { key, files: { paths, stamps } } } : {}),
     vocabulary,
     folders,
     files: paths,
@@ -196,6 +204,35 @@ export function loadLibrary(sources: LibrarySources): Library {
       return all;
     },
   };
+}
+
+/**
+ * The search index kept for the library as it is on disk now (see io/search-cache.ts), with the
+ * vocabulary and the files' problems; undefined when none is kept for it (then load and build).
+ */
+export function keptSearchIndex(
+  sources: LibrarySources,
+): { index: SearchIndex; problems: Problem[]; vocabulary: VocabularyIndex } | undefined {
+  if (sources.cacheDir === undefined) return undefined;
+  const folders = resolveFolders(sources);
+  const { vocabulary, hash } = vocabularyOf(sources.dataDir, sources.cacheDir);
+  const files: LibraryFiles = { paths: [], stamps: [] };
+  for (const folder of folders) {
+    const listing = listProfileFolder(folder);
+    if (listing.problem || listing.stamps.includes(undefined)) return undefined;
+    files.paths.push(...listing.paths);
+    files.stamps.push(...(listing.stamps as string[]));
+  }
+  const key: CacheKey = { version: VERSION, folders, vocabulary: hash };
+  const kept = readSearchCache(searchCacheFile(sources.cacheDir, folders), key, files);
+  return kept && { ...kept, vocabulary };
+}
+
+/** Keeps the index built for `library`, for the next search (when the library can be kept). */
+export function keepSearchIndex(sources: LibrarySources, library: Library, index: SearchIndex): void {
+  if (sources.cacheDir === undefined || library.state === undefined) return;
+  const { key, files } = library.state;
+  writeSearchCache(searchCacheFile(sources.cacheDir, key.folders), key, files, library.problems, index);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Builders for small, made-up test data, so unit tests of the core run apart from data/.
 import type { CommandContext } from "../../src/commands/context.js";
 import type { Profile, ProfileHead } from "../../src/core/profile.js";
+import { buildSearchIndex } from "../../src/core/search/search-index.js";
 import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
 import type { Library } from "../../src/io/load-library.js";
 
@@ -66,6 +67,10 @@ export function libraryContext(library: Library): CommandContext {
     labelLang: "en",
     labelLangChosen: false,
     library: () => library,
+    searchIndex: () => ({
+      index: buildSearchIndex(library.roles, library.vocabulary),
+      vocabulary: library.vocabulary,
+    }),
     rolesById: () => undefined,
     inspectLibrary: () => library,
     onExit: () => () => {},

@@ -222,6 +222,9 @@ describe("runPick", () => {
       loaded.push("library");
       throw new Error("must not load");
     },
+    searchIndex: () => {
+      throw new Error("must not load");
+    },
     rolesById: () => {
       throw new Error("must not load");
     },

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { headOf, type Language, type LoadedProfile, type Profile } from "../../src/core/profile.js";
+import { rolesOf } from "../../src/core/search/index-roles.js";
+import { matchQuality } from "../../src/core/search/match-quality.js";
 import {
   MAX_QUERY_LENGTH,
-  matchQuality,
   type SearchOptions,
   type SearchOutcome,
   SkillToolSearch,
 } from "../../src/core/search/search.js";
-import { buildSearchIndex, rolesOf, searchForm } from "../../src/core/search/search-index.js";
+import { searchForm } from "../../src/core/search/search-forms.js";
+import { buildSearchIndex } from "../../src/core/search/search-index.js";
 import type { VocabularyIndex } from "../../src/core/vocabulary.js";
 import { UsageError } from "../../src/errors.js";
 import { renderSearchTable } from "../../src/render/search-table.js";

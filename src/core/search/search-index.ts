@@ -1,6 +1,6 @@
-import { foldText, foldWords } from "../fold-text.js";
 import { LANGUAGES, type Language, type SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
+import { compactForm, searchForm, textForm, wordsOf } from "./search-forms.js";
 
 /**
  * What a search finds: a skill concept, a tool, a role itself (by its title or an alias), a ladder
@@ -11,19 +11,22 @@ export const HIT_KINDS = ["skill", "tool", "role", "position", "responsibility"]
 export type HitKind = (typeof HIT_KINDS)[number];
 
 /** Where an indexed name comes from: a vocabulary label, alias or tool name, or a profile's own wording. */
-export type NameSource = "label" | "alias" | "name" | "profile";
+export const NAME_SOURCES = ["label", "alias", "name", "profile"] as const;
+export type NameSource = (typeof NAME_SOURCES)[number];
 
 /** Which field of a role the matched name is (docs/search.md): labels and names first, running text last. */
-export type MatchField =
-  | "title"
-  | "alias"
-  | "position"
-  | "responsibility_area"
-  | "responsibility_text"
-  | "skill_label"
-  | "skill_note"
-  | "tool_name"
-  | "category";
+export const MATCH_FIELDS = [
+  "title",
+  "alias",
+  "position",
+  "responsibility_area",
+  "responsibility_text",
+  "skill_label",
+  "skill_note",
+  "tool_name",
+  "category",
+] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
 
 /** Quality of a match on a word of a multi-word tool name ("jira" in "Jira Service Desk"). */
 export const WORD_QUALITY = 0.9;
@@ -43,12 +46,24 @@ export interface ConceptName {
   word?: string;
 }
 
-/** Running text of a role (a responsibility's text, a skill note): found by words, ranked after every name. */
-export interface ConceptText {
-  concept: ConceptRef;
-  text: string;
-  field: "responsibility_text" | "skill_note";
+/**
+ * The distinct running texts of the roles (responsibility texts, skill notes), found by words and
+ * ranked after every name, as columns: text i is the UTF-8 bytes raw[rawStarts[i] .. rawStarts[i +
+ * 1]), its textForm() forms[formStarts[i] .. formStarts[i + 1]) (each followed by a line break),
+ * of the concept concepts[i] (a ConceptEntry index), in the field TEXT_FIELDS[fields[i]]. Bytes, not
+ * strings: a search scans the forms for a term's bytes and decodes only the texts it reports.
+ */
+export interface RunningTexts {
+  count: number;
+  concepts: Int32Array;
+  fields: Int32Array;
+  raw: Buffer;
+  rawStarts: Int32Array;
+  forms: Buffer;
+  formStarts: Int32Array;
 }
+
+export const TEXT_FIELDS = ["responsibility_text", "skill_note"] as const;
 
 /** A distinct folded name and every concept name that folds to it. */
 export interface IndexKey {
@@ -56,12 +71,16 @@ export interface IndexKey {
   names: ConceptName[];
 }
 
-/** A role that has a concept, and how its profile writes it. */
-export interface RoleUse {
+/** A role as a search reports it. */
+export interface IndexedRole {
   id: string;
   title: string;
   title_en: string;
   lang: Language;
+}
+
+/** A role that has a concept, and how its profile writes it. */
+export interface RoleUse extends IndexedRole {
   /** The label (skills) or name (tools) as the profile writes it; several when it lists the concept twice. */
   labels: string[];
   /** Tools: the tool-category id this role's profile lists the tool under (other kinds have none). */
@@ -75,14 +94,8 @@ export interface ConceptEntry {
   index: number;
   /** The distinct labels (skills) or names (tools) profiles write for the concept, first seen first. */
   labels: string[];
-  /** label → its index in `labels`. */
-  labelIndex: Map<string, number>;
   /** How many roles have the concept. */
   roleCount: number;
-  /** The last role (index into sources) that had it, while building. */
-  lastRole: number;
-  /** The last label index used, to skip the map lookup for the common repeat. */
-  lastLabel: number;
   /** Tools: the categories profiles put the tool in, first seen first. */
   categories: string[];
 }
@@ -111,14 +124,18 @@ export interface CategoryName {
 export interface SearchIndex {
   /** Distinct folded names of the roles, positions, responsibility areas, skills and tools. */
   keys: IndexKey[];
-  /** Distinct running texts (responsibility texts, skill notes), each with its concept. */
-  texts: ConceptText[];
+  texts: RunningTexts;
   /** Compact folded tool-category names (vocabulary labels and aliases) → the category. */
   categoryNames: Map<string, CategoryName>;
   /** Tool-category id → ids of the tools some profile lists under it. */
   toolsByCategory: Map<string, Set<string>>;
-  /** The roles indexed, as given. */
-  sources: SearchableRole[];
+  /** The roles indexed, in the order given: uses name them by position (an unpacked index reads each when asked). */
+  roles: { readonly length: number; at(role: number): IndexedRole | undefined };
+  /**
+   * For a tool that profiles put in different categories: "role position NUL tool id" → the
+   * category that role's profile gives it first (categoryOf).
+   */
+  ownCategories: Map<string, string>;
   /** By kind: concept id → its entry. */
   entries: Record<HitKind, Map<string, ConceptEntry>>;
   /** All entries, by ConceptEntry.index. */
@@ -138,119 +155,6 @@ export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
 
 export function conceptKey(concept: ConceptRef): string {
   return `${concept.kind}:${concept.id}`;
-}
-
-/** The concept's entry, or undefined when no role has it. */
-export function entryOf(index: SearchIndex, concept: ConceptRef): ConceptEntry | undefined {
-  return index.entries[concept.kind].get(concept.id);
-}
-
-/** How many roles have the concept. */
-export function roleCount(index: SearchIndex, concept: ConceptRef): number {
-  return entryOf(index, concept)?.roleCount ?? 0;
-}
-
-function grouped(index: SearchIndex): NonNullable<Uses["grouped"]> {
-  const { uses } = index;
-  if (uses.grouped) return uses.grouped;
-  // A counting sort of the uses by concept, stable, so each concept's uses stay in profile order.
-  const start = new Int32Array(index.concepts.length + 1);
-  for (let u = 0; u < uses.count; u++) {
-    const c = (uses.concept[u] as number) + 1;
-    start[c] = (start[c] as number) + 1;
-  }
-  for (let c = 0; c < index.concepts.length; c++)
-    start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const next = start.slice(0, -1);
-  const byConcept = new Int32Array(uses.count);
-  for (let u = 0; u < uses.count; u++) {
-    const c = uses.concept[u] as number;
-    byConcept[next[c] as number] = u;
-    next[c] = (next[c] as number) + 1;
-  }
-  uses.grouped = { start, byConcept };
-  return uses.grouped;
-}
-
-/**
- * The category a role's profile lists a tool under: the one every profile gives it, or, when
- * profiles differ, this profile's own (its first entry for the tool).
- */
-function categoryIn(entry: ConceptEntry, profile: SearchableRole["profile"]): string {
-  const only = entry.categories.length === 1 ? entry.categories[0] : undefined;
-  return only ?? profile.tools.find((t) => t.tool === entry.concept.id)?.category ?? "";
-}
-
-/** Concepts resolved by scanning the use columns before they are grouped by concept once. */
-const SCANS_BEFORE_GROUPING = 8;
-
-/**
- * The roles that have the concept, in profile order, each with the labels its profile writes
- * (at most `limit` roles); undefined when no role has it.
- */
-export function rolesOf(
-  index: SearchIndex,
-  concept: ConceptRef,
-  limit = Number.POSITIVE_INFINITY,
-): RoleUse[] | undefined {
-  const entry = entryOf(index, concept);
-  if (!entry) return undefined;
-  const { uses } = index;
-  const result: RoleUse[] = [];
-  let last: RoleUse | undefined;
-  // False when the role limit is reached.
-  const add = (u: number): boolean => {
-    const profile = (index.sources[uses.role[u] as number] as SearchableRole).profile;
-    const label = entry.labels[uses.label[u] as number] ?? "";
-    // A profile that lists the concept twice: one role, both labels.
-    if (last?.id === profile.id) {
-      if (!last.labels.includes(label)) last.labels.push(label);
-      return true;
-    }
-    if (result.length >= limit) return false;
-    last = {
-      id: profile.id,
-      title: profile.title,
-      title_en: profile.title_en,
-      lang: profile.lang,
-      labels: [label],
-      ...(concept.kind === "tool" ? { category: categoryIn(entry, profile) } : {}),
-    };
-    result.push(last);
-    return true;
-  };
-  if (!uses.grouped && uses.scans < SCANS_BEFORE_GROUPING) {
-    // A few concepts (the usual --limit, or a table's first roles): one pass over one column each.
-    uses.scans++;
-    const column = uses.concept;
-    for (let u = 0; u < uses.count; u++) if (column[u] === entry.index && !add(u)) break;
-    return result;
-  }
-  const { start, byConcept } = grouped(index);
-  for (let i = start[entry.index] as number; i < (start[entry.index + 1] as number); i++) {
-    if (!add(byConcept[i] as number)) break;
-  }
-  return result;
-}
-
-/**
- * The form both index keys and queries are matched in: folded, invisible format characters
- * (soft hyphen, zero-width space, BOM…) removed, control characters and whitespace runs as one space.
- */
-export function searchForm(text: string): string {
-  return foldText(text.replace(/\p{Cf}/gu, ""))
-    .replace(/[\s\p{Cc}]+/gu, " ")
-    .trim();
-}
-
-/** The letter-and-digit words of text in search form ("problem-solving" → problem, solving). */
-export function wordsOf(form: string): string[] {
-  return form.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
-}
-
-/** Folded with spaces and punctuation removed: "Help desk" = "helpdesk" = "Help-Desk". */
-export function compactForm(text: string): string {
-  return foldWords(text).replace(/ /g, "");
 }
 
 /** The field a profile's own wording of a concept is; a role's title was indexed as its name already. */
@@ -277,7 +181,8 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     responsibility: new Map(),
   };
   const { skill: skills, tool: tools } = entries;
-  const texts = new Map<string, ConceptText>();
+  // Each distinct (concept, text) once: [concept index, field, text].
+  const texts = new Map<string, [number, number, string]>();
   const concepts: ConceptEntry[] = [];
   const names = new Map<string, ConceptName>();
   const toolsByCategory = new Map<string, Set<string>>();
@@ -308,9 +213,9 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
       if (word.length >= 3 && !names.has(wordId)) names.set(wordId, { concept, text, source, field, word });
     }
   };
-  const addText = (concept: ConceptRef, text: string, field: ConceptText["field"]) => {
-    const id = `${conceptKey(concept)}\u0000${text}`;
-    if (text !== "" && !texts.has(id)) texts.set(id, { concept, text, field });
+  const addText = (entry: ConceptEntry, text: string, field: (typeof TEXT_FIELDS)[number]) => {
+    const id = `${entry.index}\u0000${text}`;
+    if (text !== "" && !texts.has(id)) texts.set(id, [entry.index, TEXT_FIELDS.indexOf(field), text]);
   };
 
   // Cached heads know their list lengths without reading the lists: size the columns once.
@@ -327,36 +232,38 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     concept: new Int32Array(Math.max(capacity, 64)),
     label: new Int32Array(Math.max(capacity, 64)),
   };
+  // While building, by concept index: each label's index in its labels, the last role (index into
+  // loadedRoles) that had the concept, and the last label index used (the common repeat).
+  const labelIndexes: Map<string, number>[] = [];
+  const lastRoles: number[] = [];
+  const lastLabels: number[] = [];
   const entryFor = (map: Map<string, ConceptEntry>, kind: HitKind, id: string): ConceptEntry => {
     let entry = map.get(id);
     if (entry === undefined) {
-      entry = {
-        concept: { kind, id },
-        index: concepts.length,
-        labels: [],
-        labelIndex: new Map(),
-        roleCount: 0,
-        lastRole: -1,
-        lastLabel: -1,
-        categories: [],
-      };
+      entry = { concept: { kind, id }, index: concepts.length, labels: [], roleCount: 0, categories: [] };
+      labelIndexes.push(new Map());
+      lastRoles.push(-1);
+      lastLabels.push(-1);
       concepts.push(entry);
       map.set(id, entry);
     }
     return entry;
   };
   const addUse = (entry: ConceptEntry, role: number, roleId: string, label: string) => {
-    let labelIndex = entry.labels[entry.lastLabel] === label ? entry.lastLabel : entry.labelIndex.get(label);
+    const at = entry.index;
+    const lastLabel = lastLabels[at] as number;
+    let labelIndex = entry.labels[lastLabel] === label ? lastLabel : labelIndexes[at]?.get(label);
     if (labelIndex === undefined) {
       labelIndex = entry.labels.length;
       entry.labels.push(label);
-      entry.labelIndex.set(label, labelIndex);
+      labelIndexes[at]?.set(label, labelIndex);
       roleNames.push([entry, labelIndex]);
     }
-    entry.lastLabel = labelIndex;
+    lastLabels[at] = labelIndex;
     // Roles are read one at a time, so this role's earlier use, if any, is the concept's last one.
-    if (entry.lastRole !== role && loadedRoles[entry.lastRole]?.profile.id !== roleId) entry.roleCount++;
-    entry.lastRole = role;
+    const lastRole = lastRoles[at] as number;
+    if (lastRole !== role && loadedRoles[lastRole]?.profile.id !== roleId) entry.roleCount++;
+    lastRoles[at] = role;
     if (uses.count === uses.role.length) {
       const grow = (column: Int32Array) => {
         const larger = new Int32Array(column.length * 2);
@@ -391,7 +298,7 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
       for (const id of ids) {
         const entry = entryFor(entries.responsibility, "responsibility", id);
         addUse(entry, r, roleId, area.area);
-        addText(entry.concept, area.text, "responsibility_text");
+        addText(entry, area.text, "responsibility_text");
       }
     }
     // Each list is read once: on a cached library they are getters that read the cache.
@@ -400,7 +307,7 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     for (const item of roleSkills) {
       const entry = entryFor(skills, "skill", item.skill);
       addUse(entry, r, roleId, item.label);
-      if (item.note) addText(entry.concept, item.note, "skill_note");
+      if (item.note) addText(entry, item.note, "skill_note");
     }
     for (const item of roleTools) {
       const entry = entryFor(tools, "tool", item.tool);
@@ -413,6 +320,17 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
   }
   for (const [category, tool] of toolCategories) {
     getOrCreate(toolsByCategory, category, () => new Set<string>()).add(tool);
+  }
+  // Where profiles differ on a tool's category, each role's own (its first entry for the tool).
+  const ownCategories = new Map<string, string>();
+  if (toolCategories.length > tools.size) {
+    loadedRoles.forEach(({ profile }, r) => {
+      for (const item of profile.tools) {
+        const key = `${r}\u0000${item.tool}`;
+        if ((tools.get(item.tool)?.categories.length ?? 0) > 1 && !ownCategories.has(key))
+          ownCategories.set(key, item.category);
+      }
+    });
   }
   const addCategoryName = (category: string, text: string) => {
     const compact = compactForm(text);
@@ -464,12 +382,34 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
   }
   return {
     keys: [...byKey.values()],
-    texts: [...texts.values()],
+    texts: runningTexts([...texts.values()]),
     categoryNames,
     toolsByCategory,
-    sources: loadedRoles,
+    roles: loadedRoles.map(({ profile: { id, title, title_en, lang } }) => ({ id, title, title_en, lang })),
+    ownCategories,
     entries,
     concepts,
     uses,
+  };
+}
+
+function runningTexts(texts: [number, number, string][]): RunningTexts {
+  const joined = (parts: Buffer[]) => {
+    const starts = new Int32Array(parts.length + 1);
+    parts.forEach((part, i) => {
+      starts[i + 1] = (starts[i] as number) + part.length;
+    });
+    return { bytes: Buffer.concat(parts), starts };
+  };
+  const raw = joined(texts.map(([, , text]) => Buffer.from(text)));
+  const forms = joined(texts.map(([, , text]) => Buffer.from(`${textForm(text)}\n`)));
+  return {
+    count: texts.length,
+    concepts: Int32Array.from(texts, ([concept]) => concept),
+    fields: Int32Array.from(texts, ([, field]) => field),
+    raw: raw.bytes,
+    rawStarts: raw.starts,
+    forms: forms.bytes,
+    formStarts: forms.starts,
   };
 }

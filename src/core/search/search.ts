@@ -5,23 +5,29 @@ import { message } from "../../messages/translate.js";
 import { closestMatches, editDistance } from "../edit-distance.js";
 import type { Language, SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
+import { entryOf, roleCount, rolesOf } from "./index-roles.js";
+import {
+  bigrams,
+  FUSE_THRESHOLD,
+  MIN_QUALITY,
+  matchQuality,
+  mayMatch,
+  RELATIVE_CUTOFF,
+  TEXT_QUALITY,
+} from "./match-quality.js";
+import { compactForm, searchForm, wordsOf } from "./search-forms.js";
 import {
   buildSearchIndex,
   type ConceptRef,
-  compactForm,
   conceptKey,
-  entryOf,
   getOrCreate,
   type HitKind,
   type MatchField,
   type NameSource,
   type RoleUse,
-  roleCount,
-  rolesOf,
   type SearchIndex,
-  searchForm,
+  TEXT_FIELDS,
   WORD_QUALITY,
-  wordsOf,
 } from "./search-index.js";
 
 export const SEARCH_SCOPES = ["skills", "tools", "roles", "positions", "responsibilities", "all"] as const;
@@ -38,17 +44,6 @@ const SCOPE_KINDS: Record<SearchScope, HitKind[]> = {
 
 /** Longer queries are usage errors; the limit only bounds the work (the longest blns string is 269). */
 export const MAX_QUERY_LENGTH = 500;
-/** Fuse's Bitap threshold: 0 needs an exact substring, 1 matches anything. Tuned on the real names. */
-export const FUSE_THRESHOLD = 0.3;
-/** Matches below this quality are dropped as noise (a short word buried in a long name). */
-export const MIN_QUALITY = 0.65;
-/**
- * Quality of a term found in running text (a responsibility's text, a skill note): below
- * MIN_QUALITY, so every match on a name or label ranks before every match in text.
- */
-export const TEXT_QUALITY = 0.5;
-/** Within one term, matches this much worse than the term's best are dropped ("empati" ≠ "email"). */
-export const RELATIVE_CUTOFF = 0.25;
 /** A run of words is one term when it matches a name at least this well ("time management"). */
 export const PHRASE_QUALITY = 0.8;
 /** Longest run of words tried as one phrase. */
@@ -122,23 +117,6 @@ function better(a: Match, b: Match): boolean {
   return a.quality > b.quality || (a.quality === b.quality && VIA_RANK[a.via] < VIA_RANK[b.via]);
 }
 
-/**
- * Match quality from fuse's score (0 = perfect) and how much of the name the term covers, so that
- * "team" is a weaker hit on "teamwork" than "teamwork" is. 1 only for a name equal to the term.
- */
-export function matchQuality(term: string, key: string, fuseScore: number): number {
-  if (term === key) return 1;
-  return Math.min(0.99, round2((1 - fuseScore) * coverageFactor(term, key)));
-}
-
-function coverageFactor(term: string, key: string): number {
-  return 0.5 + (0.5 * Math.min(term.length, key.length)) / Math.max(term.length, key.length);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 const FUSE_OPTIONS = {
   includeScore: true,
   threshold: FUSE_THRESHOLD,
@@ -148,28 +126,16 @@ const FUSE_OPTIONS = {
   isCaseSensitive: true,
 } as const;
 
-function bigrams(text: string): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) pairs.push(text.slice(i, i + 2));
-  return pairs;
-}
-
-/**
- * True when `key` may hold a match of `term` within fuse's error budget. By the q-gram lemma a
- * substring within k edits of the term shares at least length − 1 − 2k of its bigrams, so this drops
- * no match of a term up to 32 characters (fuse's Bitap word); a longer term, which fuse matches in
- * 32-character chunks, must share that many with one name as a whole. It keeps Bitap, slow on long
- * patterns, away from names that cannot match.
- */
-function mayMatch(term: string, termBigrams: string[], key: string, keyBigrams: () => Set<string>): boolean {
-  // Even a perfect fuse score cannot lift a name this much shorter or longer to MIN_QUALITY.
-  if (term !== key && round2(coverageFactor(term, key)) < MIN_QUALITY) return false;
-  const needed = term.length - 1 - 2 * Math.floor(FUSE_THRESHOLD * term.length);
-  if (needed <= 0) return true;
-  const pairs = keyBigrams();
-  let shared = 0;
-  for (const pair of termBigrams) if (pairs.has(pair)) shared++;
-  return shared >= needed;
+/** The text whose form holds position `at` of the joined forms: the last start at or before it. */
+function textAt(starts: Int32Array, at: number): number {
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Checks a query before any data is loaded: empty and over-long queries are usage errors. */
@@ -193,8 +159,6 @@ export class SkillToolSearch {
   private readonly keyBigrams: (Set<string> | undefined)[];
   /** Every word of every name, to decide which runs of query words are worth trying as phrases. */
   private nameWordSet: Set<string> | undefined;
-  /** The running texts' words in search form, space-padded (" word word "), folded on first need. */
-  private textForms: string[] | undefined;
 
   constructor(
     readonly index: SearchIndex,
@@ -367,18 +331,22 @@ export class SkillToolSearch {
   private matchText(term: string, offer: (match: Match) => void): void {
     const words = wordsOf(term);
     if (words.length === 0 || words.join("").length < 3) return;
-    const needle = ` ${words.join(" ")}`;
-    this.textForms ??= this.index.texts.map((text) => ` ${wordsOf(searchForm(text.text)).join(" ")} `);
-    this.index.texts.forEach((text, i) => {
-      if (!this.textForms?.[i]?.includes(needle)) return;
-      offer({
-        concept: text.concept,
-        quality: TEXT_QUALITY,
-        matched: text.text,
-        via: "profile",
-        field: text.field,
-      });
-    });
+    const needle = Buffer.from(` ${words.join(" ")}`);
+    const texts = this.index.texts;
+    // One pass over all the forms at once; each text that holds the needle is offered once.
+    for (let at = texts.forms.indexOf(needle); at >= 0; ) {
+      const i = textAt(texts.formStarts, at);
+      const concept = this.index.concepts[texts.concepts[i] as number]?.concept;
+      if (concept)
+        offer({
+          concept,
+          quality: TEXT_QUALITY,
+          matched: texts.raw.toString("utf8", texts.rawStarts[i], texts.rawStarts[i + 1]),
+          via: "profile",
+          field: TEXT_FIELDS[texts.fields[i] as number] ?? "responsibility_text",
+        });
+      at = texts.forms.indexOf(needle, texts.formStarts[i + 1]);
+    }
   }
 
   private hit(match: Match, terms: string[], lang: Language): SearchHit {

@@ -1,0 +1,365 @@
+import { LANGUAGES } from "../profile.js";
+import {
+  type ConceptEntry,
+  type ConceptName,
+  type ConceptRef,
+  HIT_KINDS,
+  type HitKind,
+  type IndexedRole,
+  type IndexKey,
+  MATCH_FIELDS,
+  NAME_SOURCES,
+  type RunningTexts,
+  type SearchIndex,
+  TEXT_FIELDS,
+} from "./search-index.js";
+
+/**
+ * A search index as a file can hold it, so that a warm search reads it instead of building it again
+ * from every role's head (which folds every name and text: most of a search over 10,000 roles):
+ * a JSON head and blobs of bytes (the running texts as UTF-8, each integer column as the narrowest
+ * array that holds it, in this machine's byte order: the cache is local), which are never turned
+ * into JavaScript objects. Kinds, sources and fields are positions in their lists; concepts and
+ * roles, positions in the index's.
+ */
+export interface PackedIndex {
+  /** Lines of JSON [id, title, English title, language], one per role. */
+  roles: Lines;
+  /** [role, tool, category]: see SearchIndex.ownCategories. */
+  ownCategories: [number, string, string][];
+  /** [kind, id, labels, role count, categories]. */
+  concepts: [number, string, string[], number, string[]][];
+  /** The keys, a line each, and for each a line of JSON: its names as [concept, text, source, field, word?]. */
+  keys: { keys: Blob; names: Lines };
+  /** RunningTexts: its columns and texts as blobs. */
+  texts: Record<"concepts" | "fields" | "raw" | "rawStarts" | "forms" | "formStarts", Blob> & {
+    count: number;
+  };
+  /** [compact name, category, text]. */
+  categoryNames: [string, string, string][];
+  toolsByCategory: [string, string[]][];
+  uses: { count: number; role: Blob; concept: Blob; label: Blob };
+}
+
+/** A blob: [its number among the blobs, the width of its integers (1 for bytes)]. */
+type Blob = [number, number];
+
+/** UTF-8 lines (each ending in a line break) and the column of where each starts. */
+interface Lines {
+  count: number;
+  text: Blob;
+  starts: Blob;
+}
+
+const FORMAT = 1;
+
+const ARRAYS = { 1: Uint8Array, 2: Uint16Array, 4: Int32Array } as const;
+
+/** Adds the first `count` values (non-negative) as the narrowest array that holds them. */
+function column(blobs: Uint8Array[], values: Int32Array, count: number): Blob {
+  let max = 0;
+  for (let u = 0; u < count; u++) max = Math.max(max, values[u] as number);
+  const width = max < 2 ** 8 ? 1 : max < 2 ** 16 ? 2 : 4;
+  const narrow = ARRAYS[width].from(values.subarray(0, count));
+  blobs.push(new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength));
+  return [blobs.length - 1, width];
+}
+
+function bytes(blobs: Uint8Array[], data: Uint8Array): Blob {
+  blobs.push(data);
+  return [blobs.length - 1, 1];
+}
+
+function lines(blobs: Uint8Array[], items: string[]): Lines {
+  const parts = items.map((item) => Buffer.from(`${item}\n`));
+  const starts = new Int32Array(parts.length + 1);
+  parts.forEach((part, i) => {
+    starts[i + 1] = (starts[i] as number) + part.length;
+  });
+  return {
+    count: items.length,
+    text: bytes(blobs, Buffer.concat(parts)),
+    starts: column(blobs, starts, parts.length + 1),
+  };
+}
+
+/** How many uses each role has; the uses are in role order (checked). */
+function usesPerRole(uses: SearchIndex["uses"], roles: number): Int32Array {
+  const counts = new Int32Array(roles);
+  for (let u = 0; u < uses.count; u++) {
+    const role = uses.role[u] as number;
+    if (u > 0 && role < (uses.role[u - 1] as number)) throw new Error("uses out of role order");
+    counts[role] = (counts[role] as number) + 1;
+  }
+  return counts;
+}
+
+export function packIndex(index: SearchIndex): {
+  head: PackedIndex & { format: number };
+  blobs: Uint8Array[];
+} {
+  const { uses, texts } = index;
+  const blobs: Uint8Array[] = [];
+  const head: PackedIndex & { format: number } = {
+    format: FORMAT,
+    roles: lines(
+      blobs,
+      Array.from({ length: index.roles.length }, (_, r) => {
+        const role = index.roles.at(r) as IndexedRole;
+        return JSON.stringify([role.id, role.title, role.title_en, role.lang]);
+      }),
+    ),
+    ownCategories: [...index.ownCategories].map(([key, category]) => {
+      const [role, tool] = key.split("\u0000");
+      return [Number(role), tool ?? "", category];
+    }),
+    concepts: index.concepts.map((entry) => [
+      HIT_KINDS.indexOf(entry.concept.kind),
+      entry.concept.id,
+      entry.labels,
+      entry.roleCount,
+      entry.categories,
+    ]),
+    keys: {
+      keys: bytes(blobs, Buffer.from(index.keys.map(({ key }) => `${key}\n`).join(""))),
+      names: lines(
+        blobs,
+        index.keys.map(({ names }) =>
+          JSON.stringify(
+            names.map((name) => {
+              const packed: [number, string, number, number, string?] = [
+                (index.entries[name.concept.kind].get(name.concept.id) as ConceptEntry).index,
+                name.text,
+                NAME_SOURCES.indexOf(name.source),
+                MATCH_FIELDS.indexOf(name.field),
+              ];
+              if (name.word !== undefined) packed.push(name.word);
+              return packed;
+            }),
+          ),
+        ),
+      ),
+    },
+    texts: {
+      count: texts.count,
+      concepts: column(blobs, texts.concepts, texts.count),
+      fields: column(blobs, texts.fields, texts.count),
+      raw: bytes(blobs, texts.raw),
+      rawStarts: column(blobs, texts.rawStarts, texts.count + 1),
+      forms: bytes(blobs, texts.forms),
+      formStarts: column(blobs, texts.formStarts, texts.count + 1),
+    },
+    categoryNames: [...index.categoryNames].map(([compact, { category, text }]) => [compact, category, text]),
+    toolsByCategory: [...index.toolsByCategory].map(([category, tools]) => [category, [...tools]]),
+    uses: {
+      count: uses.count,
+      role: column(blobs, usesPerRole(uses, index.roles.length), index.roles.length),
+      concept: column(blobs, uses.concept, uses.count),
+      label: column(blobs, uses.label, uses.count),
+    },
+  };
+  return { head, blobs };
+}
+
+/**
+ * Thrown by an unpacked index when a part read only on need (a role, a key's names) is out of
+ * shape: the caller builds the index again (a damaged cache never changes an answer).
+ */
+export class DamagedIndexError extends Error {}
+
+/** Thrown inside unpackIndex for anything out of shape; never leaves it. */
+class Malformed extends Error {}
+
+function check(condition: unknown): asserts condition {
+  if (!condition) throw new Malformed();
+}
+
+const isString = (value: unknown): value is string => typeof value === "string";
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isIndex = (value: unknown, length: number): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
+
+/** The blob's bytes, when it is one of bytes. */
+function readBytes(blobs: Uint8Array[], blob: Blob): Uint8Array {
+  const [at, width] = blob;
+  check(isIndex(at, blobs.length) && width === 1);
+  return blobs[at] as Uint8Array;
+}
+
+/** Lines written by lines(): line i is read (decoded) when asked for. */
+function readLines(
+  blobs: Uint8Array[],
+  packed: Lines,
+): { count: number; line(i: number): string | undefined } {
+  check(isIndex(packed.count, 2 ** 28));
+  const text = asBuffer(readBytes(blobs, packed.text));
+  const starts = readColumn(blobs, packed.starts, packed.count + 1, text.length + 1);
+  check(starts[0] === 0 && starts[packed.count] === text.length);
+  for (let i = 0; i < packed.count; i++) check((starts[i] as number) < (starts[i + 1] as number));
+  return {
+    count: packed.count,
+    line: (i) =>
+      i >= 0 && i < packed.count
+        ? text.toString("utf8", starts[i], (starts[i + 1] as number) - 1)
+        : undefined,
+  };
+}
+
+/** The same bytes as a Buffer, not copied. */
+const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.length);
+
+/** A column written by column(): `count` values, each at least 0 and below `limit`. */
+function readColumn(blobs: Uint8Array[], blob: Blob, count: number, limit: number): Int32Array {
+  const [at, width] = blob;
+  check(isIndex(at, blobs.length) && (width === 1 || width === 2 || width === 4));
+  const data = blobs[at] as Uint8Array;
+  check(data.length === count * width);
+  // Copied to a buffer of its own, aligned for the array.
+  const narrow = new ARRAYS[width](new Uint8Array(data).buffer);
+  const values = Int32Array.from(narrow);
+  let max = -1;
+  for (let u = 0; u < count; u++) max = Math.max(max, values[u] as number);
+  check(max < limit);
+  return values;
+}
+
+/**
+ * The index packed by packIndex, when `data` has its shape and every reference is in range;
+ * undefined otherwise (a damaged or foreign file), never an error.
+ */
+export function unpackIndex(data: unknown, blobs: Uint8Array[]): SearchIndex | undefined {
+  try {
+    return unpack(data as PackedIndex & { format: number }, blobs);
+  } catch {
+    // Malformed, or a shape so far off that reading it threw (a TypeError, a RangeError).
+    return undefined;
+  }
+}
+
+function unpack(data: PackedIndex & { format: number }, blobs: Uint8Array[]): SearchIndex {
+  check(data.format === FORMAT);
+  const roleLines = readLines(blobs, data.roles);
+  // A role is read when a search reports it (out of shape: DamagedIndexError).
+  const roles = {
+    length: roleLines.count,
+    at(r: number): IndexedRole | undefined {
+      const line = roleLines.line(r);
+      if (line === undefined) return undefined;
+      let fields: unknown;
+      try {
+        fields = JSON.parse(line);
+      } catch {
+        throw new DamagedIndexError(`role ${r} is not JSON`);
+      }
+      const [id, title, title_en, lang] = Array.isArray(fields) ? fields : [];
+      if (![id, title, title_en].every(isString) || !(LANGUAGES as readonly unknown[]).includes(lang))
+        throw new DamagedIndexError(`role ${r} is out of shape`);
+      return { id, title, title_en, lang } as IndexedRole;
+    },
+  };
+  const entries = Object.fromEntries(HIT_KINDS.map((kind) => [kind, new Map()])) as SearchIndex["entries"];
+  const concepts = data.concepts.map(([kind, id, labels, roleCount, categories], index): ConceptEntry => {
+    check(isIndex(kind, HIT_KINDS.length) && isString(id) && isStrings(labels) && isStrings(categories));
+    check(isIndex(roleCount, roles.length + 1));
+    const concept: ConceptRef = { kind: HIT_KINDS[kind] as HitKind, id };
+    const entry = { concept, index, labels, roleCount, categories };
+    entries[concept.kind].set(id, entry);
+    return entry;
+  });
+  const conceptAt = (at: unknown): ConceptRef => {
+    check(isIndex(at, concepts.length));
+    return (concepts[at] as ConceptEntry).concept;
+  };
+  const keyTexts = asBuffer(readBytes(blobs, data.keys.keys)).toString("utf8").split("\n");
+  const nameLines = readLines(blobs, data.keys.names);
+  check(keyTexts.pop() === "" && keyTexts.length === nameLines.count);
+  const namesOf = (k: number): ConceptName[] =>
+    (JSON.parse(nameLines.line(k) ?? "[]") as unknown[][]).map(([concept, text, source, field, word]) => {
+      check(isString(text) && isIndex(source, NAME_SOURCES.length) && isIndex(field, MATCH_FIELDS.length));
+      check(word === undefined || isString(word));
+      const name: ConceptName = {
+        concept: conceptAt(concept),
+        text,
+        source: NAME_SOURCES[source] as ConceptName["source"],
+        field: MATCH_FIELDS[field] as ConceptName["field"],
+      };
+      if (word !== undefined) name.word = word;
+      return name;
+    });
+  // A key's names are read when a term matches the key (out of shape: DamagedIndexError).
+  const keys = keyTexts.map(
+    (key, k): IndexKey => ({
+      key,
+      get names() {
+        try {
+          return namesOf(k);
+        } catch {
+          throw new DamagedIndexError(`the names of key ${k} are out of shape`);
+        }
+      },
+    }),
+  );
+  const packed = data.texts;
+  check(isIndex(packed.count, 2 ** 28));
+  const raw = asBuffer(readBytes(blobs, packed.raw));
+  const forms = asBuffer(readBytes(blobs, packed.forms));
+  const texts: RunningTexts = {
+    count: packed.count,
+    concepts: readColumn(blobs, packed.concepts, packed.count, concepts.length),
+    fields: readColumn(blobs, packed.fields, packed.count, TEXT_FIELDS.length),
+    raw,
+    rawStarts: readColumn(blobs, packed.rawStarts, packed.count + 1, raw.length + 1),
+    forms,
+    formStarts: readColumn(blobs, packed.formStarts, packed.count + 1, forms.length + 1),
+  };
+  for (const [starts, length] of [
+    [texts.rawStarts, texts.raw.length],
+    [texts.formStarts, texts.forms.length],
+  ] as const) {
+    check(starts[0] === 0 && starts[texts.count] === length);
+    for (let i = 0; i < texts.count; i++) check((starts[i] as number) <= (starts[i + 1] as number));
+  }
+  const { count } = data.uses;
+  check(isIndex(count, 2 ** 28));
+  // Uses are in role order: the role column is written as each role's number of uses.
+  const perRole = readColumn(blobs, data.uses.role, roles.length, count + 1);
+  const role = new Int32Array(count);
+  let u = 0;
+  perRole.forEach((uses, r) => {
+    check(u + uses <= count);
+    role.fill(r, u, u + uses);
+    u += uses;
+  });
+  check(u === count);
+  const conceptColumn = readColumn(blobs, data.uses.concept, count, concepts.length);
+  const label = readColumn(blobs, data.uses.label, count, 2 ** 31 - 1);
+  const labelCounts = Int32Array.from(concepts, (entry) => entry.labels.length);
+  for (let v = 0; v < count; v++)
+    check((label[v] as number) < (labelCounts[conceptColumn[v] as number] as number));
+  const ownCategories = new Map<string, string>();
+  for (const [at, tool, category] of data.ownCategories) {
+    check(isIndex(at, roles.length) && isString(tool) && isString(category));
+    ownCategories.set(`${at}\u0000${tool}`, category);
+  }
+  const categoryNames = new Map<string, { category: string; text: string }>();
+  for (const [compact, category, text] of data.categoryNames) {
+    check(isString(compact) && isString(category) && isString(text));
+    categoryNames.set(compact, { category, text });
+  }
+  const toolsByCategory = new Map<string, Set<string>>();
+  for (const [category, tools] of data.toolsByCategory) {
+    check(isString(category) && isStrings(tools));
+    toolsByCategory.set(category, new Set(tools));
+  }
+  return {
+    keys,
+    texts,
+    categoryNames,
+    toolsByCategory,
+    roles,
+    ownCategories,
+    entries,
+    concepts,
+    uses: { count, scans: 0, role, concept: conceptColumn, label },
+  };
+}
