@@ -1,8 +1,8 @@
 import { isAscii } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../core/problem.js";
-import { packIndex, unpackIndex } from "../core/search/packed-index.js";
+import { type Blobs, DamagedIndexError, packIndex, unpackIndex } from "../core/search/packed-index.js";
 import type { SearchIndex } from "../core/search/search-index.js";
 import {
   asciiJson,
@@ -22,7 +22,8 @@ import {
  *
  * The file: the length of its JSON head in decimal and a line break, the head (ASCII, as
  * library-cache.ts writes JSON), then the index's blobs, one after the other, of the lengths the
- * head gives.
+ * head gives. Only the head and the parts every search needs are read at once; the file stays open
+ * for the rest (roles, names, texts), read as a search reports them.
  */
 
 /** The files of a library and their stamps, in load order. */
@@ -45,40 +46,66 @@ export function readSearchCache(
   key: CacheKey,
   files: LibraryFiles,
 ): { index: SearchIndex; problems: Problem[] } | undefined {
-  let data: Buffer;
+  let fd: number | undefined;
   try {
-    data = readFileSync(file);
+    fd = openSync(file, "r");
+    const opened = openedFile(fd);
+    const { head } = opened ?? {};
+    if (!opened || !isObject(head) || JSON.stringify(head.key) !== JSON.stringify(key)) return closed(fd);
+    if (head.files !== filesHash(files) || !isProblems(head.problems)) return closed(fd);
+    const index = unpackIndex(head.index, opened.blobs);
+    // The file stays open while the index is used: its rarely read parts are read from it on need.
+    return index ? { index, problems: head.problems } : closed(fd);
   } catch {
-    return undefined;
+    return fd === undefined ? undefined : closed(fd);
   }
-  const { head, blobs } = split(data) ?? {};
-  if (!isObject(head) || JSON.stringify(head.key) !== JSON.stringify(key)) return undefined;
-  if (head.files !== filesHash(files) || !isProblems(head.problems) || !blobs) return undefined;
-  const index = unpackIndex(head.index, blobs);
-  return index && { index, problems: head.problems };
+}
+
+function closed(fd: number): undefined {
+  closeSync(fd);
+  return undefined;
+}
+
+/** Bytes `start` to `end` of the file, all of them or an error. */
+function readRange(fd: number, start: number, end: number): Buffer {
+  const bytes = Buffer.allocUnsafe(end - start);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, start + done);
+    if (read === 0) throw new DamagedIndexError("the search cache file was cut short while in use");
+    done += read;
+  }
+  return bytes;
 }
 
 /** The head and blobs of a search cache file, or undefined when it is not whole. */
-function split(data: Buffer): { head: unknown; blobs: Uint8Array[] } | undefined {
-  const lineEnd = data.indexOf(10);
-  const length = Number(data.toString("latin1", 0, Math.max(lineEnd, 0)));
-  if (lineEnd < 1 || !Number.isSafeInteger(length) || lineEnd + 1 + length > data.length) return undefined;
-  const headBytes = data.subarray(lineEnd + 1, lineEnd + 1 + length);
-  let head: unknown;
-  try {
-    head = isAscii(headBytes) ? JSON.parse(headBytes.toString("latin1")) : undefined;
-  } catch {
-    return undefined;
-  }
+function openedFile(fd: number): { head: unknown; blobs: Blobs } | undefined {
+  const size = fstatSync(fd).size;
+  const first = readRange(fd, 0, Math.min(size, 24));
+  const lineEnd = first.indexOf(10);
+  const length = Number(first.toString("latin1", 0, Math.max(lineEnd, 0)));
+  if (lineEnd < 1 || !Number.isSafeInteger(length) || lineEnd + 1 + length > size) return undefined;
+  const headBytes = readRange(fd, lineEnd + 1, lineEnd + 1 + length);
+  const head: unknown = isAscii(headBytes) ? JSON.parse(headBytes.toString("latin1")) : undefined;
   if (!isObject(head) || !Array.isArray(head.blobs)) return undefined;
-  const blobs: Uint8Array[] = [];
+  const offsets: number[] = [];
   let at = lineEnd + 1 + length;
-  for (const size of head.blobs) {
-    if (!Number.isSafeInteger(size) || size < 0 || at + size > data.length) return undefined;
-    blobs.push(data.subarray(at, at + size));
-    at += size;
+  for (const blobSize of head.blobs) {
+    if (!Number.isSafeInteger(blobSize) || blobSize < 0) return undefined;
+    offsets.push(at);
+    at += blobSize;
   }
-  return at === data.length ? { head, blobs } : undefined;
+  if (at !== size) return undefined;
+  const sizes = head.blobs as number[];
+  const blobs: Blobs = {
+    count: sizes.length,
+    size: (blob) => sizes[blob] ?? 0,
+    read: (blob, start = 0, end = sizes[blob] ?? 0) => {
+      const offset = offsets[blob] ?? 0;
+      return readRange(fd, offset + start, offset + Math.min(end, sizes[blob] ?? 0));
+    },
+  };
+  return { head, blobs };
 }
 
 export function writeSearchCache(

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runSearch } from "../../src/commands/search.js";
-import { packIndex, unpackIndex } from "../../src/core/search/packed-index.js";
+import { blobsOf, packIndex, unpackIndex } from "../../src/core/search/packed-index.js";
 import { SkillToolSearch } from "../../src/core/search/search.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/core/search/search-index.js";
 import { LibrarySession } from "../../src/io/library-session.js";
@@ -139,7 +139,7 @@ describe("a packed index", () => {
 
   it("unpacks to an index with the same results", () => {
     const { head, blobs } = packIndex(index);
-    const unpacked = unpackIndex(JSON.parse(JSON.stringify(head)), blobs);
+    const unpacked = unpackIndex(JSON.parse(JSON.stringify(head)), blobsOf(blobs));
     expect(unpacked).toBeDefined();
     expect(results(unpacked as SearchIndex)).toEqual(results(index));
   });
@@ -148,9 +148,9 @@ describe("a packed index", () => {
     const { head, blobs } = packIndex(index);
     const damaged = JSON.parse(JSON.stringify(head));
     damaged.uses.count += 1;
-    expect(unpackIndex(damaged, blobs)).toBeUndefined();
-    expect(unpackIndex({ ...head, format: 0 }, blobs)).toBeUndefined();
-    expect(unpackIndex(head, blobs.slice(1))).toBeUndefined();
+    expect(unpackIndex(damaged, blobsOf(blobs))).toBeUndefined();
+    expect(unpackIndex({ ...head, format: 0 }, blobsOf(blobs))).toBeUndefined();
+    expect(unpackIndex(head, blobsOf(blobs.slice(1)))).toBeUndefined();
   });
 
   it("damaged where it is read only while searching makes `search` build the index again", () => {
@@ -160,7 +160,7 @@ describe("a packed index", () => {
     const damaged = blobs.map((blob, i) =>
       i === namesBlob ? Buffer.from(Buffer.from(blob).toString("utf8").replace(/\[\[/g, "{[")) : blob,
     );
-    const broken = unpackIndex(head, damaged) as SearchIndex;
+    const broken = unpackIndex(head, blobsOf(damaged)) as SearchIndex;
     expect(broken).toBeDefined();
     const asked: (boolean | undefined)[] = [];
     const context: CommandContext = {

@@ -32,13 +32,30 @@ export interface PackedIndex {
   /** The keys, a line each, and for each a line of JSON: its names as [concept, text, source, field, word?]. */
   keys: { keys: Blob; names: Lines };
   /** RunningTexts: its columns and texts as blobs. */
-  texts: Record<"concepts" | "fields" | "raw" | "rawStarts" | "forms" | "formStarts", Blob> & {
-    count: number;
-  };
+  texts: Record<"concepts" | "fields" | "forms" | "formStarts", Blob> & { count: number; texts: Lines };
   /** [compact name, category, text]. */
   categoryNames: [string, string, string][];
   toolsByCategory: [string, string[]][];
   uses: { count: number; role: Blob; concept: Blob; label: Blob };
+}
+
+/**
+ * The blobs of a packed index as read back: each whole, or a range of one, read from the file only
+ * when asked for (a search reads a few of the roles and texts, not all of them).
+ */
+export interface Blobs {
+  count: number;
+  size(at: number): number;
+  read(at: number, start?: number, end?: number): Uint8Array;
+}
+
+/** Blobs already in memory. */
+export function blobsOf(arrays: Uint8Array[]): Blobs {
+  return {
+    count: arrays.length,
+    size: (at) => arrays[at]?.length ?? 0,
+    read: (at, start, end) => (arrays[at] as Uint8Array).subarray(start, end),
+  };
 }
 
 /** A blob: [its number among the blobs, the width of its integers (1 for bytes)]. */
@@ -144,8 +161,10 @@ export function packIndex(index: SearchIndex): {
       count: texts.count,
       concepts: column(blobs, texts.concepts, texts.count),
       fields: column(blobs, texts.fields, texts.count),
-      raw: bytes(blobs, texts.raw),
-      rawStarts: column(blobs, texts.rawStarts, texts.count + 1),
+      texts: lines(
+        blobs,
+        Array.from({ length: texts.count }, (_, i) => texts.text(i)),
+      ),
       forms: bytes(blobs, texts.forms),
       formStarts: column(blobs, texts.formStarts, texts.count + 1),
     },
@@ -180,27 +199,47 @@ const isIndex = (value: unknown, length: number): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
 
 /** The blob's bytes, when it is one of bytes. */
-function readBytes(blobs: Uint8Array[], blob: Blob): Uint8Array {
-  const [at, width] = blob;
-  check(isIndex(at, blobs.length) && width === 1);
-  return blobs[at] as Uint8Array;
+function readBytes(blobs: Blobs, blob: Blob): Uint8Array {
+  return blobs.read(bytesAt(blobs, blob));
 }
 
-/** Lines written by lines(): line i is read (decoded) when asked for. */
-function readLines(
-  blobs: Uint8Array[],
-  packed: Lines,
-): { count: number; line(i: number): string | undefined } {
+/** The blob's number, when it is one of bytes. */
+function bytesAt(blobs: Blobs, blob: Blob): number {
+  const [at, width] = blob;
+  check(isIndex(at, blobs.count) && width === 1);
+  return at;
+}
+
+/** An index key whose names are decoded when asked for. */
+class PackedKey implements IndexKey {
+  constructor(
+    readonly key: string,
+    private readonly at: number,
+    private readonly namesOf: (k: number) => ConceptName[],
+  ) {}
+
+  get names(): ConceptName[] {
+    try {
+      return this.namesOf(this.at);
+    } catch {
+      throw new DamagedIndexError(`the names of key ${this.at} are out of shape`);
+    }
+  }
+}
+
+/** Lines written by lines(): line i is read (from the file) when asked for. */
+function readLines(blobs: Blobs, packed: Lines): { count: number; line(i: number): string | undefined } {
   check(isIndex(packed.count, 2 ** 28));
-  const text = asBuffer(readBytes(blobs, packed.text));
-  const starts = readColumn(blobs, packed.starts, packed.count + 1, text.length + 1);
-  check(starts[0] === 0 && starts[packed.count] === text.length);
+  const at = bytesAt(blobs, packed.text);
+  const size = blobs.size(at);
+  const starts = readColumn(blobs, packed.starts, packed.count + 1, size + 1);
+  check(starts[0] === 0 && starts[packed.count] === size);
   for (let i = 0; i < packed.count; i++) check((starts[i] as number) < (starts[i + 1] as number));
   return {
     count: packed.count,
     line: (i) =>
       i >= 0 && i < packed.count
-        ? text.toString("utf8", starts[i], (starts[i + 1] as number) - 1)
+        ? asBuffer(blobs.read(at, starts[i], (starts[i + 1] as number) - 1)).toString("utf8")
         : undefined,
   };
 }
@@ -209,14 +248,14 @@ function readLines(
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.length);
 
 /** A column written by column(): `count` values, each at least 0 and below `limit`. */
-function readColumn(blobs: Uint8Array[], blob: Blob, count: number, limit: number): Int32Array {
+function readColumn(blobs: Blobs, blob: Blob, count: number, limit: number): Int32Array {
   const [at, width] = blob;
-  check(isIndex(at, blobs.length) && (width === 1 || width === 2 || width === 4));
-  const data = blobs[at] as Uint8Array;
+  check(isIndex(at, blobs.count) && (width === 1 || width === 2 || width === 4));
+  const data = blobs.read(at);
   check(data.length === count * width);
   // Copied to a buffer of its own, aligned for the array.
   const narrow = new ARRAYS[width](new Uint8Array(data).buffer);
-  const values = Int32Array.from(narrow);
+  const values = new Int32Array(narrow);
   let max = -1;
   for (let u = 0; u < count; u++) max = Math.max(max, values[u] as number);
   check(max < limit);
@@ -227,7 +266,7 @@ function readColumn(blobs: Uint8Array[], blob: Blob, count: number, limit: numbe
  * The index packed by packIndex, when `data` has its shape and every reference is in range;
  * undefined otherwise (a damaged or foreign file), never an error.
  */
-export function unpackIndex(data: unknown, blobs: Uint8Array[]): SearchIndex | undefined {
+export function unpackIndex(data: unknown, blobs: Blobs): SearchIndex | undefined {
   try {
     return unpack(data as PackedIndex & { format: number }, blobs);
   } catch {
@@ -236,7 +275,7 @@ export function unpackIndex(data: unknown, blobs: Uint8Array[]): SearchIndex | u
   }
 }
 
-function unpack(data: PackedIndex & { format: number }, blobs: Uint8Array[]): SearchIndex {
+function unpack(data: PackedIndex & { format: number }, blobs: Blobs): SearchIndex {
   check(data.format === FORMAT);
   const roleLines = readLines(blobs, data.roles);
   // A role is read when a search reports it (out of shape: DamagedIndexError).
@@ -287,38 +326,29 @@ function unpack(data: PackedIndex & { format: number }, blobs: Uint8Array[]): Se
       return name;
     });
   // A key's names are read when a term matches the key (out of shape: DamagedIndexError).
-  const keys = keyTexts.map(
-    (key, k): IndexKey => ({
-      key,
-      get names() {
-        try {
-          return namesOf(k);
-        } catch {
-          throw new DamagedIndexError(`the names of key ${k} are out of shape`);
-        }
-      },
-    }),
-  );
+  const keys = keyTexts.map((key, k): IndexKey => new PackedKey(key, k, namesOf));
   const packed = data.texts;
   check(isIndex(packed.count, 2 ** 28));
-  const raw = asBuffer(readBytes(blobs, packed.raw));
   const forms = asBuffer(readBytes(blobs, packed.forms));
+  const textLines = readLines(blobs, packed.texts);
+  check(textLines.count === packed.count);
   const texts: RunningTexts = {
     count: packed.count,
     concepts: readColumn(blobs, packed.concepts, packed.count, concepts.length),
     fields: readColumn(blobs, packed.fields, packed.count, TEXT_FIELDS.length),
-    raw,
-    rawStarts: readColumn(blobs, packed.rawStarts, packed.count + 1, raw.length + 1),
+    text: (i) => {
+      try {
+        return textLines.line(i) ?? "";
+      } catch {
+        throw new DamagedIndexError(`text ${i} cannot be read`);
+      }
+    },
     forms,
     formStarts: readColumn(blobs, packed.formStarts, packed.count + 1, forms.length + 1),
   };
-  for (const [starts, length] of [
-    [texts.rawStarts, texts.raw.length],
-    [texts.formStarts, texts.forms.length],
-  ] as const) {
-    check(starts[0] === 0 && starts[texts.count] === length);
-    for (let i = 0; i < texts.count; i++) check((starts[i] as number) <= (starts[i + 1] as number));
-  }
+  const starts = texts.formStarts;
+  check(starts[0] === 0 && starts[texts.count] === forms.length);
+  for (let i = 0; i < texts.count; i++) check((starts[i] as number) < (starts[i + 1] as number));
   const { count } = data.uses;
   check(isIndex(count, 2 ** 28));
   // Uses are in role order: the role column is written as each role's number of uses.
@@ -333,7 +363,10 @@ function unpack(data: PackedIndex & { format: number }, blobs: Uint8Array[]): Se
   check(u === count);
   const conceptColumn = readColumn(blobs, data.uses.concept, count, concepts.length);
   const label = readColumn(blobs, data.uses.label, count, 2 ** 31 - 1);
-  const labelCounts = Int32Array.from(concepts, (entry) => entry.labels.length);
+  const labelCounts = new Int32Array(concepts.length);
+  concepts.forEach((entry, c) => {
+    labelCounts[c] = entry.labels.length;
+  });
   for (let v = 0; v < count; v++)
     check((label[v] as number) < (labelCounts[conceptColumn[v] as number] as number));
   const ownCategories = new Map<string, string>();

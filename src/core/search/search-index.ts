@@ -48,17 +48,16 @@ export interface ConceptName {
 
 /**
  * The distinct running texts of the roles (responsibility texts, skill notes), found by words and
- * ranked after every name, as columns: text i is the UTF-8 bytes raw[rawStarts[i] .. rawStarts[i +
- * 1]), its textForm() forms[formStarts[i] .. formStarts[i + 1]) (each followed by a line break),
- * of the concept concepts[i] (a ConceptEntry index), in the field TEXT_FIELDS[fields[i]]. Bytes, not
- * strings: a search scans the forms for a term's bytes and decodes only the texts it reports.
+ * ranked after every name, as columns: text i, text(i), has the textForm() in the UTF-8 bytes
+ * forms[formStarts[i] .. formStarts[i + 1]) (each followed by a line break), of the concept
+ * concepts[i] (a ConceptEntry index), in the field TEXT_FIELDS[fields[i]]. Bytes, not strings: a
+ * search scans the forms for a term's bytes and reads only the texts it reports.
  */
 export interface RunningTexts {
   count: number;
   concepts: Int32Array;
   fields: Int32Array;
-  raw: Buffer;
-  rawStarts: Int32Array;
+  text(i: number): string;
   forms: Buffer;
   formStarts: Int32Array;
 }
@@ -394,22 +393,17 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
 }
 
 function runningTexts(texts: [number, number, string][]): RunningTexts {
-  const joined = (parts: Buffer[]) => {
-    const starts = new Int32Array(parts.length + 1);
-    parts.forEach((part, i) => {
-      starts[i + 1] = (starts[i] as number) + part.length;
-    });
-    return { bytes: Buffer.concat(parts), starts };
-  };
-  const raw = joined(texts.map(([, , text]) => Buffer.from(text)));
-  const forms = joined(texts.map(([, , text]) => Buffer.from(`${textForm(text)}\n`)));
+  const forms = texts.map(([, , text]) => Buffer.from(`${textForm(text)}\n`));
+  const formStarts = new Int32Array(forms.length + 1);
+  forms.forEach((form, i) => {
+    formStarts[i + 1] = (formStarts[i] as number) + form.length;
+  });
   return {
     count: texts.length,
     concepts: Int32Array.from(texts, ([concept]) => concept),
     fields: Int32Array.from(texts, ([, field]) => field),
-    raw: raw.bytes,
-    rawStarts: raw.starts,
-    forms: forms.bytes,
-    formStarts: forms.starts,
+    text: (i) => texts[i]?.[2] ?? "",
+    forms: Buffer.concat(forms),
+    formStarts,
   };
 }

@@ -341,7 +341,7 @@ export class SkillToolSearch {
         offer({
           concept,
           quality: TEXT_QUALITY,
-          matched: texts.raw.toString("utf8", texts.rawStarts[i], texts.rawStarts[i + 1]),
+          matched: texts.text(i),
           via: "profile",
           field: TEXT_FIELDS[texts.fields[i] as number] ?? "responsibility_text",
         });
