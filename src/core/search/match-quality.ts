@@ -41,18 +41,15 @@ export function bigrams(text: string): string[] {
  * 32-character chunks, must share that many with one name as a whole. It keeps Bitap, slow on long
  * patterns, away from names that cannot match.
  */
-export function mayMatch(
-  term: string,
-  termBigrams: string[],
-  key: string,
-  keyBigrams: () => Set<string>,
-): boolean {
+export function mayMatch(term: string, termBigrams: string[], key: string): boolean {
   // Even a perfect fuse score cannot lift a name this much shorter or longer to MIN_QUALITY.
   if (term !== key && round2(coverageFactor(term, key)) < MIN_QUALITY) return false;
   const needed = term.length - 1 - 2 * Math.floor(FUSE_THRESHOLD * term.length);
   if (needed <= 0) return true;
-  const pairs = keyBigrams();
   let shared = 0;
-  for (const pair of termBigrams) if (pairs.has(pair)) shared++;
-  return shared >= needed;
+  for (let i = 0; i < termBigrams.length; i++) {
+    if (key.includes(termBigrams[i] as string) && ++shared >= needed) return true;
+    if (shared + termBigrams.length - 1 - i < needed) return false;
+  }
+  return false;
 }

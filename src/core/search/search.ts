@@ -155,17 +155,13 @@ export function checkQuery(query: string): string {
 
 /** Searches the skills and tools of loaded profiles; build once per run, query many times. */
 export class SkillToolSearch {
-  /** Bigrams of each index key, for the prefilter; made for a key when a term first needs them. */
-  private readonly keyBigrams: (Set<string> | undefined)[];
   /** Every word of every name, to decide which runs of query words are worth trying as phrases. */
   private nameWordSet: Set<string> | undefined;
 
   constructor(
     readonly index: SearchIndex,
     private readonly vocabulary: VocabularyIndex,
-  ) {
-    this.keyBigrams = new Array(index.keys.length);
-  }
+  ) {}
 
   /** Made on first use: a one-word query never needs it (and a warm search is mostly start-up). */
   private get nameWords(): Set<string> {
@@ -174,15 +170,6 @@ export class SkillToolSearch {
       ...[...this.index.categoryNames.values()].flatMap((c) => wordsOf(searchForm(c.text))),
     ]);
     return this.nameWordSet;
-  }
-
-  private bigramsOf(i: number, key: string): Set<string> {
-    let pairs = this.keyBigrams[i];
-    if (pairs === undefined) {
-      pairs = new Set(bigrams(key));
-      this.keyBigrams[i] = pairs;
-    }
-    return pairs;
   }
 
   static fromRoles(roles: SearchableRole[], vocabulary: VocabularyIndex): SkillToolSearch {
@@ -289,9 +276,7 @@ export class SkillToolSearch {
       if (!current || better(match, current)) matches.set(key, match);
     };
     const termBigrams = bigrams(term);
-    const candidates = this.index.keys.filter((entry, i) =>
-      mayMatch(term, termBigrams, entry.key, () => this.bigramsOf(i, entry.key)),
-    );
+    const candidates = this.index.keys.filter((entry) => mayMatch(term, termBigrams, entry.key));
     const fuse = new Fuse(
       candidates.map((entry) => entry.key),
       FUSE_OPTIONS,
