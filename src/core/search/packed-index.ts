@@ -27,8 +27,17 @@ export interface PackedIndex {
   roles: Lines;
   /** [role, tool, category]: see SearchIndex.ownCategories. */
   ownCategories: [number, string, string][];
-  /** [kind, id, labels, role count, categories]. */
-  concepts: [number, string, string[], number, string[]][];
+  /** Columns of each concept's kind, role count and number of labels; the ids a line each; each
+   * concept's labels a line of JSON; [concept, categories] for the tools. */
+  concepts: {
+    count: number;
+    kinds: Blob;
+    roleCounts: Blob;
+    labelCounts: Blob;
+    ids: Blob;
+    labels: Lines;
+    categories: [number, string[]][];
+  };
   /** The keys, a line each, and for each a line of JSON: its names as [concept, text, source, field, word?]. */
   keys: { keys: Blob; names: Lines };
   /** RunningTexts: its columns and texts as blobs. */
@@ -130,13 +139,32 @@ export function packIndex(index: SearchIndex): {
       const [role, tool] = key.split("\u0000");
       return [Number(role), tool ?? "", category];
     }),
-    concepts: index.concepts.map((entry) => [
-      HIT_KINDS.indexOf(entry.concept.kind),
-      entry.concept.id,
-      entry.labels,
-      entry.roleCount,
-      entry.categories,
-    ]),
+    concepts: {
+      count: index.concepts.length,
+      kinds: column(
+        blobs,
+        Int32Array.from(index.concepts, (e) => HIT_KINDS.indexOf(e.concept.kind)),
+        index.concepts.length,
+      ),
+      roleCounts: column(
+        blobs,
+        Int32Array.from(index.concepts, (e) => e.roleCount),
+        index.concepts.length,
+      ),
+      labelCounts: column(
+        blobs,
+        Int32Array.from(index.concepts, (e) => e.labels.length),
+        index.concepts.length,
+      ),
+      ids: bytes(blobs, Buffer.from(index.concepts.map((entry) => `${entry.concept.id}\n`).join(""))),
+      labels: lines(
+        blobs,
+        index.concepts.map((entry) => JSON.stringify(entry.labels)),
+      ),
+      categories: index.concepts.flatMap((entry) =>
+        entry.categories.length > 0 ? [[entry.index, entry.categories]] : [],
+      ),
+    },
     keys: {
       keys: bytes(blobs, Buffer.from(index.keys.map(({ key }) => `${key}\n`).join(""))),
       names: lines(
@@ -208,6 +236,36 @@ function bytesAt(blobs: Blobs, blob: Blob): number {
   const [at, width] = blob;
   check(isIndex(at, blobs.count) && width === 1);
   return at;
+}
+
+/** A concept entry whose labels are decoded when first asked for. */
+class PackedEntry implements ConceptEntry {
+  private read: string[] | undefined;
+
+  constructor(
+    readonly concept: ConceptRef,
+    readonly index: number,
+    readonly roleCount: number,
+    readonly categories: string[],
+    private readonly readAll: () => string[],
+  ) {}
+
+  get labels(): string[] {
+    this.read ??= this.readAll();
+    return this.read;
+  }
+}
+
+function readLabels(line: string | undefined, count: number, at: number): string[] {
+  let labels: unknown;
+  try {
+    labels = JSON.parse(line ?? "");
+  } catch {
+    throw new DamagedIndexError(`the labels of concept ${at} are not JSON`);
+  }
+  if (!isStrings(labels) || labels.length !== count)
+    throw new DamagedIndexError(`the labels of concept ${at} are out of shape`);
+  return labels;
 }
 
 /** An index key whose names are decoded when asked for. */
@@ -297,11 +355,30 @@ function unpack(data: PackedIndex & { format: number }, blobs: Blobs): SearchInd
     },
   };
   const entries = Object.fromEntries(HIT_KINDS.map((kind) => [kind, new Map()])) as SearchIndex["entries"];
-  const concepts = data.concepts.map(([kind, id, labels, roleCount, categories], index): ConceptEntry => {
-    check(isIndex(kind, HIT_KINDS.length) && isString(id) && isStrings(labels) && isStrings(categories));
-    check(isIndex(roleCount, roles.length + 1));
-    const concept: ConceptRef = { kind: HIT_KINDS[kind] as HitKind, id };
-    const entry = { concept, index, labels, roleCount, categories };
+  const packedConcepts = data.concepts;
+  const conceptCount = packedConcepts.count;
+  check(isIndex(conceptCount, 2 ** 28));
+  const ids = asBuffer(readBytes(blobs, packedConcepts.ids)).toString("utf8").split("\n");
+  check(ids.pop() === "" && ids.length === conceptCount);
+  const kinds = readColumn(blobs, packedConcepts.kinds, conceptCount, HIT_KINDS.length);
+  const roleCounts = readColumn(blobs, packedConcepts.roleCounts, conceptCount, roles.length + 1);
+  const labelCounts = readColumn(blobs, packedConcepts.labelCounts, conceptCount, 2 ** 31 - 1);
+  const labelLines = readLines(blobs, packedConcepts.labels);
+  check(labelLines.count === conceptCount);
+  const categories = new Map<number, string[]>();
+  for (const [at, list] of packedConcepts.categories) {
+    check(isIndex(at, conceptCount) && isStrings(list));
+    categories.set(at, list);
+  }
+  const concepts = ids.map((id, index): ConceptEntry => {
+    const concept: ConceptRef = { kind: HIT_KINDS[kinds[index] as number] as HitKind, id };
+    const entry = new PackedEntry(
+      concept,
+      index,
+      roleCounts[index] as number,
+      categories.get(index) ?? [],
+      () => readLabels(labelLines.line(index), labelCounts[index] as number, index),
+    );
     entries[concept.kind].set(id, entry);
     return entry;
   });
@@ -363,10 +440,6 @@ function unpack(data: PackedIndex & { format: number }, blobs: Blobs): SearchInd
   check(u === count);
   const conceptColumn = readColumn(blobs, data.uses.concept, count, concepts.length);
   const label = readColumn(blobs, data.uses.label, count, 2 ** 31 - 1);
-  const labelCounts = new Int32Array(concepts.length);
-  concepts.forEach((entry, c) => {
-    labelCounts[c] = entry.labels.length;
-  });
   for (let v = 0; v < count; v++)
     check((label[v] as number) < (labelCounts[conceptColumn[v] as number] as number));
   const ownCategories = new Map<string, string>();
