@@ -556,6 +556,15 @@ has five, and a path lists each stage at most once, in ladder order).
 `;
 }
 
+/** Where BENCHMARKS.md's hand-written notes begin: a run rewrites the file above this line only. */
+const NOTES_MARKER = "<!-- Notes below are written by hand; npm run bench keeps them. -->";
+
+function keptNotes() {
+  const old = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "";
+  const at = old.indexOf(NOTES_MARKER);
+  return `\n${at < 0 ? `${NOTES_MARKER}\n` : old.slice(at)}`;
+}
+
 /** Says how busy the machine was, from the 1-minute load average before and after the run. */
 function noiseNote(context, cores) {
   const busiest = Math.max(context.loadBefore[0], context.loadAfter[0]);
@@ -605,7 +614,7 @@ function main() {
   if (options.quick || options.only) {
     process.stdout.write(`BENCHMARKS.md not written (${options.quick ? "--quick" : "--only"}).\n`);
   } else {
-    writeFileSync(REPORT, report(results, options, context));
+    writeFileSync(REPORT, report(results, options, context) + keptNotes());
     process.stdout.write(`Wrote ${REPORT}\n`);
   }
 }
