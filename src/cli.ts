@@ -16,9 +16,7 @@ import { registerList } from "./commands/list.command.js";
 import { registerPick } from "./commands/pick.command.js";
 import { registerSearch } from "./commands/search.command.js";
 import { registerShow } from "./commands/show.command.js";
-import { usageErrorFor } from "./commands/usage-errors.js";
 import { registerValidate } from "./commands/validate.command.js";
-import { DomainError } from "./core/domain-errors.js";
 import type { Problem } from "./core/problem.js";
 import type { Language } from "./core/profile.js";
 import { CsrolesError, ExitCode } from "./errors.js";
@@ -258,8 +256,6 @@ function reportError(error: unknown, io: RunIo, lang: Language): number {
     io.writeErr(hint(suggestion ? message("error.didYouMean", { suggestion }) : message("error.seeHelp")));
     return ExitCode.usage;
   }
-  // The core says what was wrong; the command line words it, with its hints.
-  if (error instanceof DomainError) return reportError(usageErrorFor(error), io, lang);
   if (error instanceof CsrolesError) {
     io.writeErr(`csroles: ${sayMessage(lang, error.text)}\n`);
     if (error.hintText !== undefined) io.writeErr(hint(error.hintText));

@@ -6,7 +6,6 @@ import { resolveWidth } from "../render/output-context.js";
 import { positionNames } from "../render/position-names.js";
 import { PROFILE_SECTIONS, renderProfileText } from "../render/profile-text.js";
 import type { CommandContext, CommandResult } from "./context.js";
-import { withUsageErrors } from "./usage-errors.js";
 
 /** The terminal the picker runs on. */
 export interface PickTerminal {
@@ -70,17 +69,13 @@ export async function runPick(
             output,
           }),
         compare: (roles, output) =>
-          withUsageErrors(
-            () =>
-              runCompare(
-                roles.map((role) => role.profile.id),
-                {},
-                withOutput(output),
-              ).stdout,
-          ),
-        search: (query, output) => withUsageErrors(() => runSearch([query], {}, withOutput(output)).stdout),
-        gap: (from, to, output) =>
-          withUsageErrors(() => runGap(from.profile.id, to.profile.id, {}, withOutput(output)).stdout),
+          runCompare(
+            roles.map((role) => role.profile.id),
+            {},
+            withOutput(output),
+          ).stdout,
+        search: (query, output) => runSearch([query], {}, withOutput(output)).stdout,
+        gap: (from, to, output) => runGap(from.profile.id, to.profile.id, {}, withOutput(output)).stdout,
       },
     });
   } finally {

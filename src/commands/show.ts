@@ -13,7 +13,7 @@ import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../ren
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
 import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
-import { usageErrorFor } from "./usage-errors.js";
+import { asUsageError, usageErrorFor } from "./usage-errors.js";
 
 export interface ShowFlags extends Pick<FormatFlags, "format" | "json" | "html"> {
   lang?: string;
@@ -62,8 +62,9 @@ function showPosition(
   try {
     point = findCareerPoint(name, library.roles, ladders, library.vocabulary);
   } catch (error) {
-    if (!(error instanceof NameNotFoundError)) throw error;
-    if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0) throw unknownRole;
+    if (!(error instanceof NameNotFoundError)) throw asUsageError(error);
+    if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0)
+      throw usageErrorFor(unknownRole);
     // Unknown as a role, near a position: the role's message with the position's hint.
     throw new UnknownNameError(
       usageErrorFor(unknownRole).text,
@@ -86,7 +87,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
   try {
     found = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
   } catch (error) {
-    if (!(error instanceof NameNotFoundError)) throw error;
+    if (!(error instanceof NameNotFoundError)) throw asUsageError(error);
     return showPosition(role, error, format, context);
   }
   const {

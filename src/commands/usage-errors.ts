@@ -100,11 +100,19 @@ export function usageErrorFor(error: DomainError): UsageError {
   throw new Error(`no usage error for ${error.name}`);
 }
 
-/** Runs `action`, turning the core's domain errors into usage errors (for callers that show errors themselves). */
+/** A caught error as a command throws it: a domain error as its usage error, anything else as it is. */
+export function asUsageError(error: unknown): unknown {
+  return error instanceof DomainError ? usageErrorFor(error) : error;
+}
+
+/**
+ * Runs `action`, a call into the core, turning its domain errors into usage errors: a command
+ * throws only the errors of errors.ts, which the entry point and the picker show.
+ */
 export function withUsageErrors<T>(action: () => T): T {
   try {
     return action();
   } catch (error) {
-    throw error instanceof DomainError ? usageErrorFor(error) : error;
+    throw asUsageError(error);
   }
 }
