@@ -12,6 +12,7 @@ import { positionNames } from "../render/position-names.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
 import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
+import { withUsageErrors } from "./usage-errors.js";
 
 export interface CompareFlags extends FormatFlags {
   only?: string[];
@@ -31,11 +32,11 @@ function resolveSections(names: string[] | undefined): CompareSection[] {
 }
 
 export function runCompare(queries: string[], flags: CompareFlags, context: CommandContext): CommandResult {
-  checkRoleCount(queries);
+  withUsageErrors(() => checkRoleCount(queries));
   const format = resolveFormat(flags, COMMAND_FORMATS.compare);
   const sections = resolveSections(flags.only);
   const { vocabulary, profiles } = findProfiles(queries, context, (library) =>
-    resolveRoles(queries, library.roles, library.vocabulary),
+    withUsageErrors(() => resolveRoles(queries, library.roles, library.vocabulary)),
   );
   const comparison = compareRoles(
     profiles.map((loaded) => loaded.profile),

@@ -10,6 +10,7 @@ import { renderJson } from "../render/json.js";
 import { findCareerEnds } from "./career-points.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { GRAPH_FORMATS } from "./output-format.js";
+import { withUsageErrors } from "./usage-errors.js";
 
 type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
@@ -47,7 +48,11 @@ export function runGraph(flags: GraphFlags, context: CommandContext): CommandRes
   const named = flags.from !== undefined && flags.to !== undefined ? [flags.from, flags.to] : [];
   const { vocabulary, ladders, ends } = findCareerEnds(named, context);
   const roles = flags.role?.length
-    ? new Set(flags.role.map((role) => findRole(role, context.library().roles, vocabulary).profile.id))
+    ? new Set(
+        flags.role.map(
+          (role) => withUsageErrors(() => findRole(role, context.library().roles, vocabulary)).profile.id,
+        ),
+      )
     : undefined;
   const shown = ladders.map((l) => l.profile).filter((ladder) => !roles || roles.has(ladder.id));
   const [start, goal] = ends;

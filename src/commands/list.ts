@@ -5,6 +5,7 @@ import { renderJson } from "../render/json.js";
 import { renderMarkdownTable } from "../render/markdown.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
+import { withUsageErrors } from "./usage-errors.js";
 
 export interface ListFlags extends FormatFlags {
   writtenIn?: string;
@@ -25,12 +26,14 @@ const HEAD: MessageKey[] = [
 export async function runList(flags: ListFlags, context: CommandContext): Promise<CommandResult> {
   const format = resolveFormat(flags, COMMAND_FORMATS.list);
   const library = context.library();
-  const roles = listRoles(library.roles, library.vocabulary, {
-    labelLang: context.labelLang,
-    ...(flags.writtenIn === undefined ? {} : { writtenIn: flags.writtenIn }),
-    ...(flags.level === undefined ? {} : { level: flags.level }),
-    ...(flags.sort === undefined ? {} : { sort: flags.sort }),
-  });
+  const roles = withUsageErrors(() =>
+    listRoles(library.roles, library.vocabulary, {
+      labelLang: context.labelLang,
+      ...(flags.writtenIn === undefined ? {} : { writtenIn: flags.writtenIn }),
+      ...(flags.level === undefined ? {} : { level: flags.level }),
+      ...(flags.sort === undefined ? {} : { sort: flags.sort }),
+    }),
+  );
   if (format === "json") return { stdout: renderJson({ label_lang: context.labelLang, roles }) };
   if (format === "csv") {
     return {

@@ -18,6 +18,7 @@ import {
 } from "../render/search-table.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { COMMAND_FORMATS, type FormatFlags, resolveFormat } from "./output-format.js";
+import { withUsageErrors } from "./usage-errors.js";
 
 export interface SearchFlags extends FormatFlags {
   in?: string;
@@ -75,7 +76,7 @@ export function runSearch(words: string[], flags: SearchFlags, context: CommandC
   const format = resolveFormat(flags, COMMAND_FORMATS.search);
   const scope = parseScope(flags.in);
   const limit = parseLimit(flags.limit);
-  const query = checkQuery(words.join(" "));
+  const query = withUsageErrors(() => checkQuery(words.join(" ")));
   // The terminal table lists only the first roles of each hit; the other formats list them all.
   const rolesPerHit = format === "table" ? ROLES_SHOWN_PER_HIT : undefined;
   const searchIn = ({ index, vocabulary }: ReturnType<CommandContext["searchIndex"]>) =>

@@ -1,5 +1,6 @@
 import { findCareerPoint } from "../core/career/find-career-point.js";
 import { describePosition } from "../core/career/position-view.js";
+import { NameNotFoundError } from "../core/domain-errors.js";
 import { findRole } from "../core/find-role.js";
 import type { Profile } from "../core/profile.js";
 import { UnknownNameError, UsageError } from "../errors.js";
@@ -12,6 +13,7 @@ import { PROFILE_SECTIONS, type ProfileSection, renderProfileText } from "../ren
 import type { CommandContext, CommandResult } from "./context.js";
 import { findProfiles } from "./find-profiles.js";
 import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
+import { asUsageError, usageErrorFor } from "./usage-errors.js";
 
 export interface ShowFlags extends Pick<FormatFlags, "format" | "json" | "html"> {
   lang?: string;
@@ -50,7 +52,7 @@ function resolveSections(names: string[] | undefined): ProfileSection[] {
  */
 function showPosition(
   name: string,
-  unknownRole: UnknownNameError,
+  unknownRole: NameNotFoundError,
   format: "table" | "json" | "html",
   context: CommandContext,
 ): CommandResult {
@@ -60,9 +62,15 @@ function showPosition(
   try {
     point = findCareerPoint(name, library.roles, ladders, library.vocabulary);
   } catch (error) {
-    if (!(error instanceof UnknownNameError)) throw error;
-    if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0) throw unknownRole;
-    throw new UnknownNameError(unknownRole.text, error.hintText ?? "", error.suggestions);
+    if (!(error instanceof NameNotFoundError)) throw asUsageError(error);
+    if (error.suggestions.length === 0 || unknownRole.suggestions.length > 0)
+      throw usageErrorFor(unknownRole);
+    // Unknown as a role, near a position: the role's message with the position's hint.
+    throw new UnknownNameError(
+      usageErrorFor(unknownRole).text,
+      usageErrorFor(error).hintText ?? "",
+      error.suggestions,
+    );
   }
   if (point.kind === "role") throw new Error("a role that findRole did not find");
   if (format === "html")
@@ -79,7 +87,7 @@ export function runShow(role: string, flags: ShowFlags, context: CommandContext)
   try {
     found = findProfiles([role], context, (library) => [findRole(role, library.roles, library.vocabulary)]);
   } catch (error) {
-    if (!(error instanceof UnknownNameError)) throw error;
+    if (!(error instanceof NameNotFoundError)) throw asUsageError(error);
     return showPosition(role, error, format, context);
   }
   const {

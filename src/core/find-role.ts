@@ -1,5 +1,9 @@
-import { UnknownNameError, UsageError } from "../errors.js";
-import { message } from "../messages/translate.js";
+import {
+  AmbiguousNameError,
+  EmptyInputError,
+  InputTooLongError,
+  NameNotFoundError,
+} from "./domain-errors.js";
 import { closestMatches } from "./edit-distance.js";
 import { foldWords } from "./fold-text.js";
 import { LANGUAGES, type Located, type RoleIdentity } from "./profile.js";
@@ -18,7 +22,8 @@ export function roleNames(loaded: Located<RoleIdentity>, vocabulary: VocabularyI
 
 /**
  * Finds the role a user means by id, alias or title in any language, ignoring case and
- * diacritics. Unknown or ambiguous names are usage errors that suggest the closest ids.
+ * diacritics. An unknown name is a NameNotFoundError with the closest ids; one that fits several
+ * roles, an AmbiguousNameError.
  */
 export function findRole<T extends Located<RoleIdentity>>(
   query: string,
@@ -26,10 +31,9 @@ export function findRole<T extends Located<RoleIdentity>>(
   vocabulary: VocabularyIndex,
 ): T {
   const trimmed = query.trim();
-  if (trimmed === "") throw new UsageError(message("error.roleEmpty"), message("error.roleEmptyHint"));
-  if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH) {
-    throw new UsageError(message("error.roleTooLong", { max: MAX_ROLE_ARGUMENT_LENGTH }));
-  }
+  if (trimmed === "") throw new EmptyInputError("roleName");
+  if (trimmed.length > MAX_ROLE_ARGUMENT_LENGTH)
+    throw new InputTooLongError("roleName", MAX_ROLE_ARGUMENT_LENGTH);
   const exact = profiles.find((p) => p.profile.id === trimmed);
   if (exact) return exact;
 
@@ -44,23 +48,16 @@ export function findRole<T extends Located<RoleIdentity>>(
   }
   const matches = [...(byName.get(wanted) ?? [])];
   if (matches.length === 1 && matches[0]) return matches[0];
-  const shown = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
   if (matches.length > 1) {
-    throw new UsageError(
-      message("error.roleAmbiguous", { name: shown, ids: matches.map((m) => m.profile.id).join(", ") }),
-      message("error.roleAmbiguousHint"),
+    throw new AmbiguousNameError(
+      trimmed,
+      "roles",
+      matches.map((m) => m.profile.id),
     );
   }
   const suggestions = new Set<string>();
   for (const name of closestMatches(wanted, byName.keys(), 5)) {
     for (const loaded of byName.get(name) ?? []) suggestions.add(loaded.profile.id);
   }
-  const ids = [...suggestions].slice(0, 3);
-  throw new UnknownNameError(
-    message("error.roleUnknown", { name: shown }),
-    ids.length > 0
-      ? message("error.roleUnknownHint", { ids: ids.join(", ") })
-      : message("error.roleUnknownListHint"),
-    ids,
-  );
+  throw new NameNotFoundError(trimmed, "role", [...suggestions].slice(0, 3));
 }

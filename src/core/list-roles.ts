@@ -1,5 +1,4 @@
-import { UsageError } from "../errors.js";
-import { message } from "../messages/translate.js";
+import { InvalidChoiceError } from "./domain-errors.js";
 import { foldWords } from "./fold-text.js";
 import { LANGUAGES, type Language, type LoadedRole } from "./profile.js";
 import type { VocabularyIndex } from "./vocabulary.js";
@@ -40,10 +39,10 @@ function resolveLevel(level: string, vocabulary: VocabularyIndex): string {
       ),
   );
   if (!found) {
-    const known = vocabulary.vocabulary.levels.map((c) => c.id).join(", ");
-    throw new UsageError(
-      message("error.unknownLevel", { level }),
-      message("error.useOneOf", { values: known }),
+    throw new InvalidChoiceError(
+      "level",
+      level,
+      vocabulary.vocabulary.levels.map((c) => c.id),
     );
   }
   return found.id;
@@ -62,17 +61,11 @@ export function listRoles(
 ): RoleSummary[] {
   const { writtenIn } = options;
   if (writtenIn !== undefined && !(LANGUAGES as readonly string[]).includes(writtenIn)) {
-    throw new UsageError(
-      message("error.unknownLanguage", { value: writtenIn, option: "--written-in" }),
-      message("error.useOneOf", { values: LANGUAGES.join(", ") }),
-    );
+    throw new InvalidChoiceError("writtenIn", writtenIn, LANGUAGES);
   }
   const sort = (options.sort ?? "id") as SortKey;
   if (!SORT_KEYS.includes(sort)) {
-    throw new UsageError(
-      message("error.badSort", { value: options.sort ?? "" }),
-      message("error.useOneOf", { values: SORT_KEYS.join(", ") }),
-    );
+    throw new InvalidChoiceError("sort", options.sort ?? "", SORT_KEYS);
   }
   const level = options.level === undefined ? undefined : resolveLevel(options.level, vocabulary);
   const levelRank = (id: string) => vocabulary.vocabulary.levels.findIndex((c) => c.id === id);

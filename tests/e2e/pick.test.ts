@@ -340,6 +340,26 @@ describe("csroles pick in a terminal", () => {
     expectNoStackTrace(result);
   }, 120_000);
 
+  it("says why a search is refused, with its hint, and goes on", () => {
+    const result = runInPty(
+      [
+        { expect: "? Find a role:", send: "cse" },
+        { expect: "❯ Kundeserviceansvarlig", send: KEY.enter },
+        { expect: "what next?", send: KEY.down + KEY.down },
+        { expect: "❯ Search skills and tools", send: KEY.enter },
+        { expect: "(empty: back):", send: `${"z".repeat(501)}${KEY.enter}` },
+        { expect: "hint: search for one skill or tool at a time" },
+        { expect: "what next?", send: KEY.ctrlC },
+      ],
+      { env: { NO_COLOR: "1" } },
+    );
+    expect(result.code).toBe(130);
+    const refused = result.screen.indexOf("the search query is longer than 500 characters");
+    expect(result.screen[refused + 1]).toBe("hint: search for one skill or tool at a time");
+    expectTerminalRestored(result);
+    expectNoStackTrace(result);
+  }, 120_000);
+
   it("refuses when stdout is not a terminal even though stdin is (exit 2)", () => {
     const result = runInPty([], {
       argv: ["/bin/bash", "-c", `'${process.execPath}' '${BIN}' pick | cat; exit "\${PIPESTATUS[0]}"`],

@@ -1,7 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRoleCount, resolveRoles } from "../../src/core/compare/resolve-roles.js";
-import { UsageError } from "../../src/errors.js";
+import {
+  type DomainError,
+  NameNotFoundError,
+  RepeatedRoleError,
+  RoleCountError,
+} from "../../src/core/domain-errors.js";
 import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
 
@@ -11,14 +16,14 @@ const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 const resolve = (...queries: string[]) =>
   resolveRoles(queries, library.profiles, library.vocabulary).map((loaded) => loaded.profile.id);
 
-function usageError(run: () => unknown): UsageError {
+function refusal<T extends DomainError>(kind: new (...args: never[]) => T, run: () => unknown): T {
   try {
     run();
   } catch (error) {
-    if (error instanceof UsageError) return error;
+    if (error instanceof kind) return error;
     throw error;
   }
-  throw new Error("expected a usage error");
+  throw new Error(`expected a ${kind.name}`);
 }
 
 describe("resolveRoles", () => {
@@ -35,33 +40,35 @@ describe("resolveRoles", () => {
     expect(() => checkRoleCount(["a", "b", "c", "d", "e", "f"])).not.toThrow();
   });
 
-  it.each([
-    { queries: [], message: "compare needs at least 2 roles, got none" },
-    { queries: ["CSE"], message: "compare needs at least 2 roles, got one" },
-    { queries: ["a", "b", "c", "d", "e", "f", "g"], message: "compare takes at most 6 roles, got 7" },
-  ])("rejects $queries.length roles", ({ queries, message }) => {
-    const error = usageError(() => resolve(...queries));
-    expect(error.message).toBe(message);
-    expect(error.exitCode).toBe(2);
-  });
+  it.each([{ queries: [] }, { queries: ["CSE"] }, { queries: ["a", "b", "c", "d", "e", "f", "g"] }])(
+    "rejects too few or too many roles: $queries",
+    ({ queries }) => {
+      const error = refusal(RoleCountError, () => resolve(...queries));
+      expect(error).toMatchObject({ count: queries.length, min: 2, max: 6 });
+    },
+  );
 
   it("rejects the same role given twice", () => {
-    const error = usageError(() => resolve("CSE", "customer-support-manager", "CSE"));
-    expect(error.message).toBe('the role "CSE" is given twice');
+    const error = refusal(RepeatedRoleError, () => resolve("CSE", "customer-support-manager", "CSE"));
+    expect(error).toMatchObject({ first: "CSE", again: "CSE", id: "customer-service-executive" });
   });
 
   it("rejects two names of the same role", () => {
-    const error = usageError(() => resolve("kundeserviceansvarlig", "customer-service-executive"));
-    expect(error.message).toBe(
-      '"kundeserviceansvarlig" and "customer-service-executive" are the same role (customer-service-executive)',
+    const error = refusal(RepeatedRoleError, () =>
+      resolve(" kundeserviceansvarlig", "customer-service-executive "),
     );
-    expect(error.hint).toBe("compare different roles");
+    expect(error).toMatchObject({
+      first: "kundeserviceansvarlig",
+      again: "customer-service-executive",
+      id: "customer-service-executive",
+    });
   });
 
   it("rejects an unknown role with findRole's suggestions", () => {
-    const error = usageError(() => resolve("CSE", "kundtjanstteamledar"));
-    expect(error.message).toBe('unknown role "kundtjanstteamledar"');
-    // The closest role comes first; findRole owns the rest of the hint.
-    expect(error.hint).toMatch(/^did you mean customer-service-team-lead\b/);
+    const error = refusal(NameNotFoundError, () => resolve("CSE", "kundtjanstteamledar"));
+    expect(error.given).toBe("kundtjanstteamledar");
+    expect(error.lookedUpAs).toBe("role");
+    // The closest role comes first.
+    expect(error.suggestions[0]).toBe("customer-service-team-lead");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EmptyInputError, InputTooLongError } from "../../src/core/domain-errors.js";
 import { headOf, type Language, type LoadedProfile, type Profile } from "../../src/core/profile.js";
 import { rolesOf } from "../../src/core/search/index-roles.js";
 import { matchQuality } from "../../src/core/search/match-quality.js";
@@ -11,7 +12,6 @@ import {
 import { searchForm } from "../../src/core/search/search-forms.js";
 import { buildSearchIndex } from "../../src/core/search/search-index.js";
 import type { VocabularyIndex } from "../../src/core/vocabulary.js";
-import { UsageError } from "../../src/errors.js";
 import { renderSearchTable } from "../../src/render/search-table.js";
 import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
@@ -488,14 +488,14 @@ describe("SkillToolSearch.search", () => {
     });
   });
 
-  describe("usage errors", () => {
-    it.each(["", "   ", "\t\n"])("an empty query %j is a usage error", (query) => {
-      expect(() => search(query)).toThrow(UsageError);
-      expect(() => search(query)).toThrow("the search query is empty");
+  describe("refused queries", () => {
+    it.each(["", "   ", "\t\n"])("an empty query %j is refused", (query) => {
+      expect(() => search(query)).toThrow(EmptyInputError);
+      expect(() => search(query)).toThrow("the query is empty");
     });
 
-    it(`a query longer than ${MAX_QUERY_LENGTH} characters is a usage error; one of exactly that is searched`, () => {
-      expect(() => search("z".repeat(MAX_QUERY_LENGTH + 1))).toThrow(UsageError);
+    it(`a query longer than ${MAX_QUERY_LENGTH} characters is refused; one of exactly that is searched`, () => {
+      expect(() => search("z".repeat(MAX_QUERY_LENGTH + 1))).toThrow(InputTooLongError);
       expect(search("z".repeat(MAX_QUERY_LENGTH)).total).toBe(0);
     });
   });

@@ -1,5 +1,4 @@
-import { UnknownNameError, UsageError } from "../../errors.js";
-import { message } from "../../messages/translate.js";
+import { AmbiguousNameError, NameNotFoundError } from "../domain-errors.js";
 import { closestMatches } from "../edit-distance.js";
 import { findRole, roleNames } from "../find-role.js";
 import { foldWords } from "../fold-text.js";
@@ -34,8 +33,8 @@ function positionNames(ladders: Ladder[], vocabulary: VocabularyIndex): Map<stri
 /**
  * Finds what a user means by a name: a role as `show` finds it (id, alias, title in any language),
  * else a position some ladder lists (id, label in any language, alias, or a ladder's own words),
- * ignoring case and diacritics. A position in no ladder is unknown; unknown names are usage
- * errors that suggest the closest roles and positions.
+ * ignoring case and diacritics. A position in no ladder is unknown; an unknown name is a
+ * NameNotFoundError with the closest roles and positions.
  */
 export function findCareerPoint<T extends Located<RoleIdentity>>(
   query: string,
@@ -46,30 +45,25 @@ export function findCareerPoint<T extends Located<RoleIdentity>>(
   try {
     return { kind: "role", role: findRole(query, roles, vocabulary) };
   } catch (error) {
-    if (!(error instanceof UnknownNameError)) throw error;
+    if (!(error instanceof NameNotFoundError)) throw error;
   }
   const trimmed = query.trim();
   const byName = positionNames(ladders, vocabulary);
   const wanted = foldWords(trimmed);
   const matches = [...(byName.get(wanted) ?? [])];
-  const shown = JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed);
   const [position] = matches;
   if (matches.length === 1 && position) {
     // A position some profile stands for is that role.
     const owners = roles.filter((role) => role.profile.position === position);
     if (owners.length === 0) return { kind: "position", position };
     if (owners.length === 1 && owners[0]) return { kind: "role", role: owners[0] };
-    throw new UsageError(
-      message("position.fitsRoles", { name: shown, ids: owners.map((o) => o.profile.id).join(", ") }),
-      message("error.roleAmbiguousHint"),
+    throw new AmbiguousNameError(
+      trimmed,
+      "rolesOfPosition",
+      owners.map((o) => o.profile.id),
     );
   }
-  if (matches.length > 1) {
-    throw new UsageError(
-      message("position.ambiguous", { name: shown, ids: matches.join(", ") }),
-      message("error.roleAmbiguousHint"),
-    );
-  }
+  if (matches.length > 1) throw new AmbiguousNameError(trimmed, "positions", matches);
   const candidates = new Map<string, Set<string>>(byName);
   for (const role of roles)
     for (const name of roleNames(role, vocabulary)) {
@@ -79,12 +73,5 @@ export function findCareerPoint<T extends Located<RoleIdentity>>(
   const suggestions = new Set<string>();
   for (const name of closestMatches(wanted, candidates.keys(), 5))
     for (const id of candidates.get(name) ?? []) suggestions.add(id);
-  const ids = [...suggestions].slice(0, 3);
-  throw new UnknownNameError(
-    message("position.unknown", { name: shown }),
-    ids.length > 0
-      ? message("position.unknownHint", { ids: ids.join(", ") })
-      : message("position.unknownListHint"),
-    ids,
-  );
+  throw new NameNotFoundError(trimmed, "roleOrPosition", [...suggestions].slice(0, 3));
 }

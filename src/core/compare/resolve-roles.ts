@@ -1,5 +1,4 @@
-import { UsageError } from "../../errors.js";
-import { message } from "../../messages/translate.js";
+import { RepeatedRoleError, RoleCountError } from "../domain-errors.js";
 import { findRole } from "../find-role.js";
 import type { Located, RoleIdentity } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
@@ -7,25 +6,14 @@ import type { VocabularyIndex } from "../vocabulary.js";
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 6;
 
-const EXAMPLE = "csroles compare customer-service-team-lead customer-support-manager";
-
 /** Checks how many roles were given, before anything is loaded. */
 export function checkRoleCount(queries: string[]): void {
-  if (queries.length < MIN_COMPARED) {
-    throw new UsageError(
-      message(queries.length === 0 ? "error.compareNone" : "error.compareOne", { min: MIN_COMPARED }),
-      message("error.compareTooFewHint", { min: MIN_COMPARED, max: MAX_COMPARED, example: EXAMPLE }),
-    );
-  }
-  if (queries.length > MAX_COMPARED) {
-    throw new UsageError(
-      message("error.compareTooMany", { max: MAX_COMPARED, count: queries.length }),
-      message("error.compareTooManyHint"),
-    );
+  if (queries.length < MIN_COMPARED || queries.length > MAX_COMPARED) {
+    throw new RoleCountError(queries.length, MIN_COMPARED, MAX_COMPARED);
   }
 }
 
-/** Finds each role as `show` does; a role named twice (by any of its names) is a usage error. */
+/** Finds each role as `show` does; a role named twice (by any of its names) is a RepeatedRoleError. */
 export function resolveRoles<T extends Located<RoleIdentity>>(
   queries: string[],
   profiles: T[],
@@ -36,13 +24,10 @@ export function resolveRoles<T extends Located<RoleIdentity>>(
   found.forEach((loaded, index) => {
     const earlier = found.findIndex((other) => other.profile.id === loaded.profile.id);
     if (earlier === index) return;
-    const first = JSON.stringify((queries[earlier] ?? "").trim());
-    const again = JSON.stringify((queries[index] ?? "").trim());
-    throw new UsageError(
-      first === again
-        ? message("error.compareTwice", { name: first })
-        : message("error.compareSameRole", { first, again, id: loaded.profile.id }),
-      message("error.compareSameRoleHint"),
+    throw new RepeatedRoleError(
+      (queries[earlier] ?? "").trim(),
+      (queries[index] ?? "").trim(),
+      loaded.profile.id,
     );
   });
   return found;

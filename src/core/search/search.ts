@@ -1,7 +1,6 @@
 // fuse.js/basic has no extended search, so ^ $ ! ' = | in a query are plain characters.
 import Fuse from "fuse.js/basic";
-import { UsageError } from "../../errors.js";
-import { message } from "../../messages/translate.js";
+import { EmptyInputError, InputTooLongError } from "../domain-errors.js";
 import { closestMatches, editDistance } from "../edit-distance.js";
 import type { Language, SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
@@ -42,7 +41,7 @@ const SCOPE_KINDS: Record<SearchScope, HitKind[]> = {
   all: ["role", "position", "responsibility", "skill", "tool"],
 };
 
-/** Longer queries are usage errors; the limit only bounds the work (the longest blns string is 269). */
+/** Longer queries are refused; the limit only bounds the work (the longest blns string is 269). */
 export const MAX_QUERY_LENGTH = 500;
 /** A run of words is one term when it matches a name at least this well ("time management"). */
 export const PHRASE_QUALITY = 0.8;
@@ -138,18 +137,11 @@ function textAt(starts: Int32Array, at: number): number {
   return low;
 }
 
-/** Checks a query before any data is loaded: empty and over-long queries are usage errors. */
+/** Checks a query before any data is loaded: an empty or over-long query is refused. */
 export function checkQuery(query: string): string {
   const trimmed = query.trim();
-  if (trimmed === "") {
-    throw new UsageError(message("error.queryEmpty"), message("error.queryEmptyHint"));
-  }
-  if ([...trimmed].length > MAX_QUERY_LENGTH) {
-    throw new UsageError(
-      message("error.queryTooLong", { max: MAX_QUERY_LENGTH }),
-      message("error.queryTooLongHint"),
-    );
-  }
+  if (trimmed === "") throw new EmptyInputError("query");
+  if ([...trimmed].length > MAX_QUERY_LENGTH) throw new InputTooLongError("query", MAX_QUERY_LENGTH);
   return trimmed;
 }
 
