@@ -7,5 +7,6 @@ export default defineConfig({
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 20_000,
+    setupFiles: ["tests/helpers/yield-between-tests.ts"],
   },
 });
