@@ -1,30 +1,36 @@
 import { findCareerPoint } from "../core/career/find-career-point.js";
 import type { TransitionEnd } from "../core/career/transition-brief.js";
-import type { LoadedProfile } from "../core/profile.js";
+import type { LoadedRole } from "../core/profile.js";
 import type { VocabularyIndex } from "../core/vocabulary.js";
 import type { CommandContext } from "./context.js";
 import { withUsageErrors } from "./usage-errors.js";
 
-/** Every ladder of the library, and the roles or positions the queries name (gap, graph). */
+/**
+ * Every role of the library, whose heads hold their ladders, and the roles or positions the
+ * queries name (gap, graph), known by their heads: no profile file is read.
+ */
 export function findCareerEnds(
   queries: string[],
   context: CommandContext,
-): { vocabulary: VocabularyIndex; ladders: LoadedProfile[]; ends: TransitionEnd[] } {
+): { vocabulary: VocabularyIndex; ladders: LoadedRole[]; ends: TransitionEnd<LoadedRole>[] } {
   const library = context.library();
-  // Positions are known only from the ladders, so every profile is read.
-  const ladders = library.profiles;
-  const ends = queries.map((query): TransitionEnd => {
+  const ladders = library.roles;
+  const ends = queries.map((query): TransitionEnd<LoadedRole> => {
     const point = withUsageErrors(() =>
       findCareerPoint(
         query,
-        library.roles,
-        ladders.map((loaded) => loaded.profile),
+        ladders,
+        ladders.map((role) => role.profile),
         library.vocabulary,
       ),
     );
     if (point.kind === "position") return { profile: null, position: point.position };
-    const profile = ladders.find((loaded) => loaded.profile.id === point.role.profile.id) ?? null;
-    return { profile, position: point.role.profile.position };
+    return { profile: point.role, position: point.role.profile.position };
   });
   return { vocabulary: library.vocabulary, ladders, ends };
+}
+
+/** A career end with its role's full profile, read from the role's own file (for the brief). */
+export function withFullProfile(end: TransitionEnd<LoadedRole>, context: CommandContext): TransitionEnd {
+  return { profile: end.profile && context.library().profile(end.profile), position: end.position };
 }

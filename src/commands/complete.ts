@@ -47,9 +47,9 @@ export function runComplete(
       roles: () => loaded().roles.flatMap((role) => [role.profile.id, ...role.profile.aliases]),
       // Every position a ladder lists, with or without a profile of its own (show and gap take both).
       positions: () =>
-        loaded().profiles.flatMap(({ profile }) => [
+        loaded().roles.flatMap(({ profile }) => [
           profile.position,
-          ...profile.career_path.flatMap((stage) => stage.positions.map((p) => p.position)),
+          ...profile.positions.map((p) => p.position),
         ]),
       levels: () => loaded().vocabulary.vocabulary.levels.map((level) => level.id),
     },

@@ -5,7 +5,7 @@ import { renderGapHtml } from "../render/gap-html.js";
 import { renderGapMarkdown } from "../render/gap-markdown.js";
 import { renderGapText } from "../render/gap-text.js";
 import { renderJson } from "../render/json.js";
-import { findCareerEnds } from "./career-points.js";
+import { findCareerEnds, withFullProfile } from "./career-points.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { COMMAND_FORMATS, type FormatFlags, isForReading, resolveFormat } from "./output-format.js";
 
@@ -16,13 +16,13 @@ export function runGap(from: string, to: string, flags: GapFlags, context: Comma
   const {
     vocabulary,
     ladders,
-    ends: [start, goal],
+    ends: [first, second],
   } = findCareerEnds([from, to], context);
-  if (!start || !goal) throw new Error("a career end was not found");
-  if (isSameEnd(start, goal)) {
-    const id = start.profile?.profile.id ?? start.position;
+  if (!first || !second) throw new Error("a career end was not found");
+  if (isSameEnd(first, second)) {
+    const id = first.profile?.profile.id ?? first.position;
     throw new UsageError(
-      message(start.profile ? "gap.sameRole" : "gap.samePosition", {
+      message(first.profile ? "gap.sameRole" : "gap.samePosition", {
         first: JSON.stringify(from.trim()),
         again: JSON.stringify(to.trim()),
         id,
@@ -30,6 +30,8 @@ export function runGap(from: string, to: string, flags: GapFlags, context: Comma
       message("gap.sameHint"),
     );
   }
+  const start = withFullProfile(first, context);
+  const goal = withFullProfile(second, context);
   const brief = transitionBrief(start, goal, ladders, vocabulary, context.labelLang);
   if (format === "json") return { stdout: renderJson(brief) };
   if (format === "markdown") return { stdout: renderGapMarkdown(brief) };

@@ -67,9 +67,7 @@ export function runGraph(flags: GraphFlags, context: CommandContext): CommandRes
       [start, flags.from],
       [goal, flags.to],
     ] as const) {
-      const listed = shown.some((ladder) =>
-        ladder.career_path.some((stage) => stage.positions.some((p) => p.position === end.position)),
-      );
+      const listed = shown.some((ladder) => ladder.positions.some((p) => p.position === end.position));
       if (!listed)
         throw new UsageError(
           message("graph.notShown", { name: JSON.stringify(query?.trim() ?? ""), position: end.position }),

@@ -57,7 +57,7 @@ function showPosition(
   context: CommandContext,
 ): CommandResult {
   const library = context.library();
-  const ladders = library.profiles.map((loaded) => loaded.profile);
+  const ladders = library.roles.map((role) => role.profile);
   let point: ReturnType<typeof findCareerPoint>;
   try {
     point = findCareerPoint(name, library.roles, ladders, library.vocabulary);

@@ -112,7 +112,10 @@ export interface Profile {
 /** A full profile together with where it was loaded from. */
 export type LoadedProfile = Located<Profile>;
 
-/** What listing, finding and searching roles need of a profile: small enough to cache for all. */
+/**
+ * What listing, finding and searching roles, and the career commands' ladders, need of a profile:
+ * small enough to cache for all.
+ */
 export interface ProfileHead {
   id: string;
   title: string;
@@ -130,6 +133,8 @@ export interface ProfileHead {
   positions: HeadPosition[];
   /** The role's responsibility areas, for search: heading, mapped concepts and running text. */
   responsibilities: HeadResponsibility[];
+  /** Where the profile comes from, which `gap` cites for each ladder its path runs along. */
+  source: ProfileSource;
 }
 
 /** A ladder position as a head keeps it: its stage, position concept and the label as written. */
@@ -200,5 +205,6 @@ export function headOf(profile: Profile): ProfileHead {
         .filter((part) => part !== "")
         .join(" "),
     })),
+    source: profile.source,
   };
 }

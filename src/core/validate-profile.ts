@@ -105,6 +105,9 @@ function readStage(r: FieldReader, value: unknown, at: string): CareerStage {
       return position;
     }),
   };
+  // A stage without a position would break its ladder in two (no step leads across it).
+  if (Array.isArray(fields.positions) && fields.positions.length === 0)
+    r.problem(join(at, "positions"), "a stage needs at least one position");
   const label = r.string(fields, "label", at);
   if (label !== undefined) stage.label = label;
   const inferred = r.boolean(fields, "inferred", at);

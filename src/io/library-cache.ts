@@ -7,17 +7,17 @@ import type { HeadPosition, HeadResponsibility, ProfileHead } from "../core/prof
 import type { ConceptKind } from "../core/vocabulary.js";
 
 /**
- * The profile cache: one JSON file per library (its list of folders), holding what `list` and
- * `search` need of every profile file (its head, or its problems), and one more file with the parsed
- * vocabulary (vocabulary.json: parsing its YAML costs more than the rest of a `show`). A
- * file's entry is used while the file's stamp (size, mtime, ctime, inode) is the one stored; the
+ * The profile cache: one JSON file per library (its list of folders), holding what `list`, `search`
+ * and the career commands (`gap`, `graph`) need of every profile file (its head, or its problems),
+ * and one more file with the parsed vocabulary (vocabulary.json: parsing its YAML costs more than
+ * the rest of a `show`). A file's entry is used while the file's stamp (size, mtime, ctime, inode) is the one stored; the
  * whole cache only while its key (format, csroles build, folders, vocabulary text) is the same.
  * Anything unreadable, damaged or foreign is ignored and replaced; the cache never changes an
  * answer and never fails a command.
  */
 
 /** Bumped whenever the shape of the file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a cache is for: every part must match for it to be used. */
 export interface CacheKey {
@@ -304,6 +304,7 @@ function decodeFile(
   const { aliases, skill_count, tool_count } = head;
   if (!Array.isArray(aliases) || !aliases.every((alias) => typeof alias === "string")) return undefined;
   if (typeof skill_count !== "number" || typeof tool_count !== "number") return undefined;
+  if (!isSource(head.source)) return undefined;
   const skills = entriesOf(head.skills, tables.skills);
   const tools = entriesOf(head.tools, tables.tools);
   const positions = entriesOf(head.positions, lists.positions);
@@ -325,6 +326,9 @@ function isListOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
 
 const isPosition = (item: unknown): boolean =>
   isObject(item) && ["stage", "position", "label"].every((field) => typeof item[field] === "string");
+
+const isSource = (value: unknown): boolean =>
+  isObject(value) && Object.values(value).every((field) => typeof field === "string");
 
 const isResponsibility = (item: unknown): boolean =>
   isObject(item) &&

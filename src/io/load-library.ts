@@ -47,8 +47,6 @@ export interface Library {
   roles: LoadedRole[];
   /** The full profile of a role, read from its file. */
   profile(role: LoadedRole): LoadedProfile;
-  /** Every full profile (reads every file: prefer `roles` and `profile()`). */
-  readonly profiles: LoadedProfile[];
   /** What a kept search index is kept for; undefined without a cache, or when a file has no stamp. */
   state?: { key: CacheKey; files: LibraryFiles };
 }
@@ -189,7 +187,6 @@ export function loadLibrary(sources: LibrarySources): Library {
   const { kept, problems: clashes } = resolveOverrides(candidates);
   const order = new Map(paths.map((path, i) => [path, i]));
   const byFile = (a: Problem, b: Problem) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
-  let all: LoadedProfile[] | undefined;
   const stamped = file !== undefined && stamps.length === paths.length;
   return {
     ...(stamped ? { state: { key, files: { paths, stamps } } } : {}),
@@ -199,10 +196,6 @@ export function loadLibrary(sources: LibrarySources): Library {
     problems: clashes.length === 0 ? problems : [...problems, ...clashes].sort(byFile),
     roles: kept,
     profile: (role) => readProfile(role, vocabulary),
-    get profiles() {
-      all ??= kept.map((role) => readProfile(role, vocabulary));
-      return all;
-    },
   };
 }
 

@@ -170,7 +170,7 @@ describe("the profile cache", () => {
     await answers(lib, true);
     for (const path of cacheFiles(lib)) damage(path);
     expect(await answers(lib, true)).toEqual(reference);
-    for (const path of cacheFiles(lib)) expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(1);
+    for (const path of cacheFiles(lib)) expect(JSON.parse(readFileSync(path, "utf8")).format).toBe(2);
     expect(await answers(lib, true)).toEqual(reference);
   });
 

@@ -102,6 +102,7 @@ const THREAT_CLASSES: ThreatClass[] = [
     bad: {
       "blank-title.md": "title: must not be empty",
       "empty-front-matter.md": "id: required field is missing",
+      "empty-stage.md": "career_path[1].positions: a stage needs at least one position",
       "no-skills.md": "skills: required field is missing",
       "only-id.md": "lang: required field is missing",
     },

@@ -1,7 +1,7 @@
 // A small career library (two ladders over a made-up vocabulary), so the career model and its
 // renderers are tested apart from data/.
 import type { TransitionEnd } from "../../src/core/career/transition-brief.js";
-import type { LoadedProfile, Profile } from "../../src/core/profile.js";
+import { headOf, type LoadedProfile, type LoadedRole, type Profile } from "../../src/core/profile.js";
 import { testProfile, testVocabulary } from "./test-data.js";
 
 const labels = (en: string) => ({ en, da: `${en} da`, sv: `${en} sv`, nb: `${en} nb`, fi: `${en} fi` });
@@ -72,10 +72,16 @@ export const managerRole = loaded(
     source: { file: "seed-m.txt", publisher: "Q", date: "2024-02-02" },
   }),
 );
-export const ladders = [agentRole, managerRole];
-export const profiles = ladders.map((l) => l.profile);
-/** The roles as findCareerPoint takes them. */
-export const roles = ladders;
+/**
+ * The library's roles as it knows them: by their heads alone, as the profile cache keeps them. The
+ * career core gets nothing more of any profile but a transition's two ends.
+ */
+export const roles: LoadedRole[] = [agentRole, managerRole].map((l) => ({
+  ...l,
+  profile: headOf(l.profile),
+}));
+/** Their ladders, as the career graph and the position view take them. */
+export const heads = roles.map((l) => l.profile);
 
 export const role = (l: LoadedProfile): TransitionEnd => ({ profile: l, position: l.profile.position });
 export const position = (id: string): TransitionEnd => ({ profile: null, position: id });

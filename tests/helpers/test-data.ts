@@ -1,6 +1,6 @@
 // Builders for small, made-up test data, so unit tests of the core run apart from data/.
 import type { CommandContext } from "../../src/commands/context.js";
-import type { Profile, ProfileHead } from "../../src/core/profile.js";
+import type { LoadedProfile, Profile, ProfileHead } from "../../src/core/profile.js";
 import { buildSearchIndex } from "../../src/core/search/search-index.js";
 import { buildVocabulary, type VocabularyIndex } from "../../src/core/vocabulary.js";
 import type { Library } from "../../src/io/load-library.js";
@@ -51,9 +51,15 @@ export function testRole(id: string, title: string, titleEn: string, fields: Par
     tools: [],
     positions: [],
     responsibilities: [],
+    source: {},
     ...fields,
   };
   return { profile, file: `/roles/${id}.md`, origin: "/roles", overrides: [] as string[] };
+}
+
+/** Every role's full profile, each read from its file (the commands read only those they show). */
+export function everyProfile(library: Library): LoadedProfile[] {
+  return library.roles.map((role) => library.profile(role));
 }
 
 /**

@@ -5,12 +5,12 @@ import { ladderSteps } from "../../src/core/career/ladders.js";
 import { describePosition } from "../../src/core/career/position-view.js";
 import { isSameEnd, transitionBrief } from "../../src/core/career/transition-brief.js";
 import { NameNotFoundError } from "../../src/core/domain-errors.js";
+import { headOf } from "../../src/core/profile.js";
 import {
   agentRole,
-  ladders,
+  heads,
   managerRole,
   position,
-  profiles,
   role,
   roles,
   vocabulary,
@@ -18,7 +18,7 @@ import {
 
 describe("ladder steps", () => {
   it("joins every position of a stage to every position of the ladder's next stage, in stage order", () => {
-    const steps = ladderSteps(managerRole.profile, vocabulary).map(
+    const steps = ladderSteps(headOf(managerRole.profile), vocabulary).map(
       (s) => `${s.from.position}>${s.to.position}`,
     );
     expect(steps).toEqual(["agent>coach", "coach>manager"]);
@@ -26,7 +26,7 @@ describe("ladder steps", () => {
 });
 
 describe("career graph", () => {
-  const graph = buildCareerGraph(profiles, vocabulary, "sv");
+  const graph = buildCareerGraph(heads, vocabulary, "sv");
 
   it("merges positions across profiles into nodes, lowest stage first, with the ladders that list them", () => {
     expect(graph.nodes.map((n) => n.position)).toEqual(["agent", "lead", "coach", "manager"]);
@@ -50,20 +50,20 @@ describe("career graph", () => {
   });
 
   it("marks every shortest way up between two positions, and only those", () => {
-    const marked = buildCareerGraph(profiles, vocabulary, "en", { from: "agent", to: "manager" });
+    const marked = buildCareerGraph(heads, vocabulary, "en", { from: "agent", to: "manager" });
     expect(marked.edges.filter((e) => e.on_path)).toHaveLength(4);
-    const short = buildCareerGraph(profiles, vocabulary, "en", { from: "lead", to: "manager" });
+    const short = buildCareerGraph(heads, vocabulary, "en", { from: "lead", to: "manager" });
     expect(short.edges.filter((e) => e.on_path).map((e) => `${e.from}>${e.to}`)).toEqual(["lead>manager"]);
     expect(short.nodes.filter((n) => n.on_path).map((n) => n.position)).toEqual(["lead", "manager"]);
   });
 
   it("finds no way down a ladder", () => {
-    expect(stepsBetween(allSteps(profiles, vocabulary), "manager", "agent")).toEqual([]);
+    expect(stepsBetween(allSteps(heads, vocabulary), "manager", "agent")).toEqual([]);
   });
 });
 
 describe("finding a role or a position", () => {
-  const find = (query: string) => findCareerPoint(query, roles, profiles, vocabulary);
+  const find = (query: string) => findCareerPoint(query, roles, heads, vocabulary);
 
   it("prefers a role, then finds a position by id, label in any language, alias or a ladder's words", () => {
     expect(find("manager-role")).toMatchObject({ kind: "role", role: { profile: { id: "manager-role" } } });
@@ -91,7 +91,7 @@ describe("finding a role or a position", () => {
 });
 
 describe("transition brief", () => {
-  const brief = transitionBrief(role(agentRole), role(managerRole), ladders, vocabulary, "en");
+  const brief = transitionBrief(role(agentRole), role(managerRole), roles, vocabulary, "en");
 
   it("splits the target's skills by concept: shared ones are never to gain", () => {
     expect(brief.skills.gain.map((s) => s.skill)).toEqual(["lead", "count"]);
@@ -182,7 +182,7 @@ describe("transition brief", () => {
   });
 
   it("from a position without a profile: every target skill is to gain, and the gap says what is unknown", () => {
-    const fromCoach = transitionBrief(position("coach"), role(managerRole), ladders, vocabulary, "en");
+    const fromCoach = transitionBrief(position("coach"), role(managerRole), roles, vocabulary, "en");
     expect(fromCoach.from).toMatchObject({
       id: null,
       position: "coach",
@@ -201,7 +201,7 @@ describe("transition brief", () => {
   });
 
   it("to a position without a profile: only the path is known", () => {
-    const toCoach = transitionBrief(role(agentRole), position("coach"), ladders, vocabulary, "en");
+    const toCoach = transitionBrief(role(agentRole), position("coach"), roles, vocabulary, "en");
     expect(toCoach.skills).toEqual({ gain: [], shared: [] });
     expect(toCoach.responsibilities.gain).toEqual([]);
     expect(toCoach.growth).toEqual({ text: null, best_practices: [] });
@@ -218,7 +218,7 @@ describe("transition brief", () => {
 
 describe("position view", () => {
   it("lists each ladder that lists the position, its stage, its words and the neighbours there", () => {
-    const view = describePosition("coach", profiles, vocabulary, "da");
+    const view = describePosition("coach", heads, vocabulary, "da");
     expect(view).toMatchObject({ kind: "position", position: "coach", label: "COACH da", aliases: [] });
     expect(view.labels.fi).toBe("COACH fi");
     expect(view.ladders).toEqual([

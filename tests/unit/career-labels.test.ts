@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { everyProfile } from "../helpers/test-data.js";
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 
@@ -16,7 +17,7 @@ function lastWord(label: string): string {
   return label.trim().split(/\s+/).at(-1)?.toLowerCase() ?? "";
 }
 
-const finnish = library.profiles.filter(({ profile }) => profile.lang === "fi");
+const finnish = everyProfile(library).filter(({ profile }) => profile.lang === "fi");
 const positions = finnish.flatMap(({ profile }) =>
   profile.career_path.flatMap((stage) => stage.positions.map((p) => ({ id: profile.id, ...p }))),
 );

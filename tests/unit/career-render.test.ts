@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCareerGraph } from "../../src/core/career/career-graph.js";
 import { transitionBrief } from "../../src/core/career/transition-brief.js";
+import { headOf } from "../../src/core/profile.js";
 import { renderGapMarkdown } from "../../src/render/gap-markdown.js";
 import { renderGapText } from "../../src/render/gap-text.js";
 import { renderGraphDot } from "../../src/render/graph-dot.js";
@@ -8,11 +9,11 @@ import { renderGraphMermaid } from "../../src/render/graph-mermaid.js";
 import { renderGraphText } from "../../src/render/graph-text.js";
 import {
   agentRole,
-  ladders,
+  heads,
   managerRole,
   position,
-  profiles,
   role,
+  roles,
   vocabulary,
 } from "../helpers/career-fixture.js";
 import { displayWidth, isPlainText } from "../helpers/run-cli.js";
@@ -20,7 +21,7 @@ import { testProfile, testVocabulary } from "../helpers/test-data.js";
 
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 const plain = (width: number) => ({ width, color: false });
-const brief = transitionBrief(role(agentRole), role(managerRole), ladders, vocabulary, "en");
+const brief = transitionBrief(role(agentRole), role(managerRole), roles, vocabulary, "en");
 
 /** The lines between a heading and the next blank line. */
 function section(text: string, heading: string): string[] {
@@ -77,7 +78,7 @@ describe("gap: terminal text", () => {
 
   it("says plainly what a position without a profile leaves unknown", () => {
     const fromPosition = renderGapText(
-      transitionBrief(position("coach"), role(managerRole), ladders, vocabulary, "en"),
+      transitionBrief(position("coach"), role(managerRole), roles, vocabulary, "en"),
       plain(400),
     );
     expect(fromPosition).toContain(
@@ -85,7 +86,7 @@ describe("gap: terminal text", () => {
     );
     expect(fromPosition).not.toContain("Skills to build on");
     const toPosition = renderGapText(
-      transitionBrief(role(agentRole), position("coach"), ladders, vocabulary, "en"),
+      transitionBrief(role(agentRole), position("coach"), roles, vocabulary, "en"),
       plain(400),
     );
     expect(toPosition).toContain("this brief can only show the path to it");
@@ -107,7 +108,7 @@ describe("gap: Markdown handout", () => {
         },
         position: "manager",
       },
-      ladders,
+      roles,
       vocabulary,
       "en",
     );
@@ -133,7 +134,7 @@ describe("gap: Markdown handout", () => {
 });
 
 describe("graph renderers", () => {
-  const graph = buildCareerGraph(profiles, vocabulary, "en", { from: "agent", to: "manager" });
+  const graph = buildCareerGraph(heads, vocabulary, "en", { from: "agent", to: "manager" });
 
   it("text: one layer per stage, each position with the steps up from it, the path marked", () => {
     const text = renderGraphText(graph, plain(80));
@@ -168,7 +169,7 @@ describe("graph renderers", () => {
         p.id === "agent" ? { ...p, labels: { ...p.labels, en: 'A "quoted" <b>#1</b> \\ agent' } } : p,
       ),
     });
-    const oddGraph = buildCareerGraph(profiles, odd, "en");
+    const oddGraph = buildCareerGraph(heads, odd, "en");
     expect(renderGraphMermaid(oddGraph)).toContain(
       '  n1["A #34;quoted#34; #60;b#62;#35;1#60;/b#62; \\ agent"]\n',
     );
@@ -182,7 +183,7 @@ describe("graph renderers", () => {
     expect(dot).toContain('  "agent" -> "lead" [tooltip="agent-role", color="#c2410c", penwidth=2.5];\n');
     expect(dot).toContain('  { rank=same; "lead"; "coach"; }\n');
     const unmarked = renderGraphDot(
-      buildCareerGraph([testProfile("x", { career_path: [] })], vocabulary, "en"),
+      buildCareerGraph([headOf(testProfile("x", { career_path: [] }))], vocabulary, "en"),
     );
     expect(unmarked).not.toContain("->");
   });

@@ -10,7 +10,7 @@ import { renderCompareCsv } from "../../src/render/compare-csv.js";
 import { renderCompareMarkdown } from "../../src/render/compare-markdown.js";
 import { renderCompareTable } from "../../src/render/compare-table.js";
 import { displayWidth, isPlainText, ROOT } from "../helpers/run-cli.js";
-import { testProfile, testVocabulary } from "../helpers/test-data.js";
+import { everyProfile, testProfile, testVocabulary } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 // Coloured output is tested too: import chalk as the entry point would.
@@ -252,7 +252,7 @@ describe("renderCompareCsv", () => {
 
 describe("compare output fits the terminal", () => {
   const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
-  const profiles = library.profiles.map((p) => p.profile);
+  const profiles = everyProfile(library).map((p) => p.profile);
   const pick = (...ids: string[]) =>
     ids.map((id) => {
       const found = profiles.find((p) => p.id === id);

@@ -9,12 +9,13 @@ import {
 } from "../../src/core/domain-errors.js";
 import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { everyProfile } from "../helpers/test-data.js";
 
 // Loading without a cache parses every file: import the parser first.
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
 const resolve = (...queries: string[]) =>
-  resolveRoles(queries, library.profiles, library.vocabulary).map((loaded) => loaded.profile.id);
+  resolveRoles(queries, everyProfile(library), library.vocabulary).map((loaded) => loaded.profile.id);
 
 function refusal<T extends DomainError>(kind: new (...args: never[]) => T, run: () => unknown): T {
   try {

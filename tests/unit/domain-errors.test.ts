@@ -11,9 +11,10 @@ import { checkRoleCount, resolveRoles } from "../../src/core/compare/resolve-rol
 import { DomainError } from "../../src/core/domain-errors.js";
 import { findRole } from "../../src/core/find-role.js";
 import { listRoles } from "../../src/core/list-roles.js";
+import { headOf } from "../../src/core/profile.js";
 import { checkQuery } from "../../src/core/search/search.js";
 import { CsrolesError, ExitCode } from "../../src/errors.js";
-import { agentRole, managerRole, profiles, roles, vocabulary } from "../helpers/career-fixture.js";
+import { agentRole, heads, managerRole, roles, vocabulary } from "../helpers/career-fixture.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { testProfile } from "../helpers/test-data.js";
 
@@ -30,17 +31,19 @@ function coreSources(folder = CORE): string[] {
 /** A second role with the agent role's title and position, so that names fit two roles. */
 const agentTwin = { ...agentRole, profile: { ...agentRole.profile, id: "agent-twin" } };
 /** A ladder whose words name two positions alike. */
-const sameWords = testProfile("same-words", {
-  career_path: [
-    {
-      stage: "entry",
-      positions: [
-        { position: "lead", label: "Same" },
-        { position: "coach", label: "Same" },
-      ],
-    },
-  ],
-});
+const sameWords = headOf(
+  testProfile("same-words", {
+    career_path: [
+      {
+        stage: "entry",
+        positions: [
+          { position: "lead", label: "Same" },
+          { position: "coach", label: "Same" },
+        ],
+      },
+    ],
+  }),
+);
 
 const CASES: { refusal: string; run: () => unknown; said: string; hint?: string }[] = [
   {
@@ -79,25 +82,25 @@ const CASES: { refusal: string; run: () => unknown; said: string; hint?: string 
   },
   {
     refusal: "a position two roles stand for",
-    run: () => findCareerPoint("agentti", [...roles, agentTwin], profiles, vocabulary),
+    run: () => findCareerPoint("agentti", [...roles, agentTwin], heads, vocabulary),
     said: 'the name "agentti" fits several roles: agent-role, agent-twin',
     hint: "give the id of the one you mean",
   },
   {
     refusal: "a name of two positions",
-    run: () => findCareerPoint("same", roles, [...profiles, sameWords], vocabulary),
+    run: () => findCareerPoint("same", roles, [...heads, sameWords], vocabulary),
     said: 'the name "same" fits several positions: lead, coach',
     hint: "give the id of the one you mean",
   },
   {
     refusal: "an unknown role or position near a position",
-    run: () => findCareerPoint("coahc", roles, profiles, vocabulary),
+    run: () => findCareerPoint("coahc", roles, heads, vocabulary),
     said: 'unknown role or position "coahc"',
     hint: "did you mean coach? Run 'csroles graph' to see every position",
   },
   {
     refusal: "an unknown role or position near nothing",
-    run: () => findCareerPoint("qqqqqqqqqq", roles, profiles, vocabulary),
+    run: () => findCareerPoint("qqqqqqqqqq", roles, heads, vocabulary),
     said: 'unknown role or position "qqqqqqqqqq"',
     hint: "run 'csroles graph' to see every position, 'csroles list' every role",
   },

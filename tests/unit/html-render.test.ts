@@ -12,7 +12,7 @@ import { neutralize } from "../../src/render/neutralize.js";
 import { renderProfileHtml } from "../../src/render/profile-html.js";
 import { PROFILE_SECTIONS } from "../../src/render/profile-text.js";
 import { ROOT } from "../helpers/run-cli.js";
-import { testProfile } from "../helpers/test-data.js";
+import { everyProfile, testProfile } from "../helpers/test-data.js";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -59,7 +59,7 @@ function expectSelfContained(root: Node): void {
 }
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
-const builtIn = library.profiles.map((p) => p.profile);
+const builtIn = everyProfile(library).map((p) => p.profile);
 
 describe("show --html", () => {
   it.each(builtIn.map((p) => [p.id, p] as const))("%s is one valid, self-contained page", (_id, profile) => {
@@ -251,13 +251,13 @@ describe("escapeHtml", () => {
 
 describe("gap --html", () => {
   const end = (id: string) => {
-    const loaded = library.profiles.find((p) => p.profile.id === id);
-    if (!loaded) throw new Error(`no profile ${id}`);
-    return { profile: loaded, position: loaded.profile.position };
+    const found = library.roles.find((role) => role.profile.id === id);
+    if (!found) throw new Error(`no profile ${id}`);
+    return { profile: library.profile(found), position: found.profile.position };
   };
   const from = end("customer-service-executive");
   const to = end("customer-service-operations-manager");
-  const brief = transitionBrief(from, to, library.profiles, library.vocabulary, "en");
+  const brief = transitionBrief(from, to, library.roles, library.vocabulary, "en");
   const html = renderGapHtml(brief, { from: "nb", to: "sv" });
   const document = parsePage(html);
 

@@ -24,6 +24,7 @@ import { buildSearchIndex } from "../../src/core/search/search-index.js";
 import { cacheFolder } from "../../src/io/library-cache.js";
 import { type Library, loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { everyProfile } from "../helpers/test-data.js";
 
 // A write that fails as on a full disk, when a test asks for it.
 const failWrites = vi.hoisted(() => ({ on: false }));
@@ -71,7 +72,7 @@ function outcome(library: Library) {
     files: library.files,
     problems: library.problems,
     roles: library.roles,
-    profiles: library.profiles.map((p) => p.profile),
+    profiles: everyProfile(library).map((p) => p.profile),
     searches: QUERIES.map((q) => search.search(q, { scope: "all", labelLang: "en", limit: 10 })),
   };
 }
@@ -180,6 +181,7 @@ describe("the profile cache", () => {
     ["made for other folders", edited((cache) => (cache.key.folders = ["/elsewhere"]))],
     ["with a head of the wrong shape", edited((cache) => (firstHead(cache).title = 7))],
     ["with skills out of the table", edited((cache) => (firstHead(cache).skills = [1_000_000]))],
+    ["with a source that is not one", edited((cache) => (firstHead(cache).source = { file: 7 }))],
     ["with a tool table entry cut short", edited((cache) => cache.tools[0].pop())],
   ])("ignores and replaces a cache file %s", (_, damage) => {
     const reference = outcome(load(null));
@@ -187,7 +189,7 @@ describe("the profile cache", () => {
     for (const path of cacheFiles()) damage(path);
     expect(outcome(load())).toEqual(reference);
     // Replaced: the next run reads it and gives the same.
-    expect(JSON.parse(readFileSync(cacheFiles()[0] ?? "", "utf8")).format).toBe(1);
+    expect(JSON.parse(readFileSync(cacheFiles()[0] ?? "", "utf8")).format).toBe(2);
     expect(outcome(load())).toEqual(reference);
   });
 
@@ -205,7 +207,7 @@ describe("the profile cache", () => {
     const file = join(cacheDir, "vocabulary.json");
     damage(file);
     expect(outcome(load())).toEqual(reference);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(2);
     expect(outcome(load())).toEqual(reference);
   });
 });

@@ -4,7 +4,7 @@ import { loadLibrary } from "../../src/io/load-library.js";
 import { bodyBlocks } from "../../src/render/body-blocks.js";
 import { renderProfileText } from "../../src/render/profile-text.js";
 import { ROOT } from "../helpers/run-cli.js";
-import { testProfile } from "../helpers/test-data.js";
+import { everyProfile, testProfile } from "../helpers/test-data.js";
 
 describe("bodyBlocks", () => {
   it("joins a paragraph's soft line breaks and keeps each list item apart, with its continuation lines", () => {
@@ -70,7 +70,7 @@ describe("the Notes section of show", () => {
 
   it("in every built-in profile, each list item of the body starts a line", () => {
     const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
-    for (const { profile } of library.profiles) {
+    for (const { profile } of everyProfile(library)) {
       const items = profile.body.split("\n").filter((line) => line.startsWith("- "));
       expect(items.length, profile.id).toBeGreaterThan(0);
       const text = renderProfileText(profile, library.vocabulary, {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Profile } from "../../src/core/profile.js";
 import { loadLibrary } from "../../src/io/load-library.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { everyProfile } from "../helpers/test-data.js";
 
 /** tests/fixtures/seed-facts.json: what each source document names, with its line. */
 interface SeedFacts {
@@ -22,7 +23,7 @@ interface SeedFacts {
 const FACTS = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/seed-facts.json"), "utf8")) as SeedFacts;
 
 const library = loadLibrary({ dataDir: join(ROOT, "data"), extraDirs: [] });
-const profiles = new Map(library.profiles.map(({ profile }) => [profile.id, profile]));
+const profiles = new Map(everyProfile(library).map(({ profile }) => [profile.id, profile]));
 
 it("the fact list covers every built-in profile", () => {
   const files = readdirSync(join(ROOT, "data/roles")).map((file) => file.replace(/\.md$/, ""));

@@ -144,8 +144,11 @@ export function buildCareerGraph(
     edge.stated.add(step.role);
   }
   const owners = new Map<string, string[]>();
-  for (const ladder of ladders)
-    owners.set(ladder.position, [...(owners.get(ladder.position) ?? []), ladder.id]);
+  for (const ladder of ladders) {
+    const ids = owners.get(ladder.position);
+    if (ids) ids.push(ladder.id);
+    else owners.set(ladder.position, [ladder.id]);
+  }
   return {
     label_lang: labelLang,
     roles: ladders.map((ladder) => ladder.id),

@@ -18,15 +18,14 @@ function positionNames(ladders: Ladder[], vocabulary: VocabularyIndex): Map<stri
     byName.set(key, (byName.get(key) ?? new Set()).add(position));
   };
   for (const ladder of ladders)
-    for (const stage of ladder.career_path)
-      for (const { position, label } of stage.positions) {
-        add(position, position);
-        add(label, position);
-        const concept = vocabulary.get("positions", position);
-        if (!concept) continue;
-        for (const lang of LANGUAGES) add(concept.labels[lang], position);
-        for (const alias of concept.aliases) add(alias, position);
-      }
+    for (const { position, label } of ladder.positions) {
+      add(position, position);
+      add(label, position);
+      const concept = vocabulary.get("positions", position);
+      if (!concept) continue;
+      for (const lang of LANGUAGES) add(concept.labels[lang], position);
+      for (const alias of concept.aliases) add(alias, position);
+    }
   return byName;
 }
 

@@ -1,13 +1,16 @@
-import type { CareerPosition, Profile } from "../profile.js";
+import type { HeadPosition, ProfileHead } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 
-/** What the career commands need of a profile: its id, its own position and its ladder. */
-export type Ladder = Pick<Profile, "id" | "position" | "career_path">;
+/**
+ * What the career commands need of a profile: its id, its own position and its ladder's positions,
+ * which its cached head keeps (so `gap`, `graph` and `show <position>` read no profile file for it).
+ */
+export type Ladder = Pick<ProfileHead, "id" | "position" | "positions">;
 
 /** One stage of a ladder, with every position the ladder lists there (a stage listed twice is one rung). */
 export interface Rung {
   stage: string;
-  positions: CareerPosition[];
+  positions: HeadPosition[];
 }
 
 /** One step a ladder describes: from a position at one stage to a position at the ladder's next stage. */
@@ -22,11 +25,10 @@ export interface LadderStep {
  * lists them in); a position listed twice at one stage is kept once.
  */
 export function rungsOf(ladder: Ladder, vocabulary: VocabularyIndex): Rung[] {
-  const byStage = new Map<string, CareerPosition[]>();
-  for (const entry of ladder.career_path) {
+  const byStage = new Map<string, HeadPosition[]>();
+  for (const entry of ladder.positions) {
     const positions = byStage.get(entry.stage) ?? [];
-    for (const position of entry.positions)
-      if (!positions.some((p) => p.position === position.position)) positions.push(position);
+    if (!positions.some((p) => p.position === entry.position)) positions.push(entry);
     byStage.set(entry.stage, positions);
   }
   return [...byStage.entries()]

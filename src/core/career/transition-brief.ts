@@ -3,6 +3,7 @@ import type {
   BestPractice,
   Language,
   LoadedProfile,
+  Located,
   ProfileSource,
   ResponsibilityArea,
   SkillEntry,
@@ -10,6 +11,7 @@ import type {
 } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
 import { allSteps, stepsBetween } from "./career-graph.js";
+import type { Ladder } from "./ladders.js";
 import { type PositionPlacement, placementsOf, UNKNOWN_WITHOUT_PROFILE } from "./position-view.js";
 
 /**
@@ -69,15 +71,21 @@ export interface BriefSource {
   parts: BriefPart[];
 }
 
-/** One end of a transition: a profile, or a position known only from ladders. */
-export interface TransitionEnd {
-  profile: LoadedProfile | null;
+/** A ladder with the file and source it comes from, which the brief cites (a role's head has them). */
+export type CitedLadder = Located<Ladder & { source: ProfileSource }>;
+
+/**
+ * One end of a transition: a profile (in full for the brief; a head is enough to find and compare
+ * ends), or a position known only from ladders.
+ */
+export interface TransitionEnd<P extends Located<{ id: string }> = LoadedProfile> {
+  profile: P | null;
   position: string;
 }
 
 function endpoint(
   end: TransitionEnd,
-  ladders: LoadedProfile[],
+  ladders: CitedLadder[],
   vocabulary: VocabularyIndex,
   lang: Language,
 ): BriefEndpoint {
@@ -97,7 +105,7 @@ function endpoint(
 }
 
 function pathBetween(
-  ladders: LoadedProfile[],
+  ladders: CitedLadder[],
   from: string,
   to: string,
   vocabulary: VocabularyIndex,
@@ -177,12 +185,13 @@ function skillsAndTools(
 /**
  * The transition brief from `from` to `to`: the path between them on the library's ladders, the
  * skills and tools to gain and those to build on, the responsibilities and growth advice of `to`,
- * and the profiles behind every part. Pure: data in, data out.
+ * and the profiles behind every part. Only the two ends are full profiles; the ladders need no
+ * more than the roles' heads. Pure: data in, data out.
  */
 export function transitionBrief(
   from: TransitionEnd,
   to: TransitionEnd,
-  ladders: LoadedProfile[],
+  ladders: CitedLadder[],
   vocabulary: VocabularyIndex,
   lang: Language,
 ): TransitionBrief {
@@ -230,7 +239,10 @@ export function transitionBrief(
 }
 
 /** Refuses a transition from a place to itself (the same profile, or the same position without one). */
-export function isSameEnd(from: TransitionEnd, to: TransitionEnd): boolean {
+export function isSameEnd<P extends Located<{ id: string }>>(
+  from: TransitionEnd<P>,
+  to: TransitionEnd<P>,
+): boolean {
   if (from.profile && to.profile) return from.profile.profile.id === to.profile.profile.id;
   return from.position === to.position;
 }
