@@ -1,4 +1,3 @@
-import { DamagedIndexError } from "../core/search/packed-index.js";
 import {
   checkQuery,
   SEARCH_SCOPES,
@@ -6,6 +5,7 @@ import {
   type SearchScope,
   SkillToolSearch,
 } from "../core/search/search.js";
+import { DamagedIndexError } from "../core/search/unpack-index.js";
 import { NoMatchError, UsageError } from "../errors.js";
 import { type MessageKey, message } from "../messages/translate.js";
 import { renderJson } from "../render/json.js";

@@ -2,8 +2,9 @@ import { isAscii } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../core/problem.js";
-import { type Blobs, DamagedIndexError, packIndex, unpackIndex } from "../core/search/packed-index.js";
+import { type Blobs, packIndex } from "../core/search/packed-index.js";
 import type { SearchIndex } from "../core/search/search-index.js";
+import { DamagedIndexError, unpackIndex } from "../core/search/unpack-index.js";
 import {
   asciiJson,
   type CacheKey,

@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runSearch } from "../../src/commands/search.js";
-import { blobsOf, packIndex, unpackIndex } from "../../src/core/search/packed-index.js";
+import { blobsOf, packIndex } from "../../src/core/search/packed-index.js";
 import { SkillToolSearch } from "../../src/core/search/search.js";
 import { buildSearchIndex, type SearchIndex } from "../../src/core/search/search-index.js";
+import { unpackIndex } from "../../src/core/search/unpack-index.js";
 import { LibrarySession } from "../../src/io/library-session.js";
 import {
   keepSearchIndex,

@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language, type SearchableRole } from "../profile.js";
 import type { VocabularyIndex } from "../vocabulary.js";
-import { compactForm, searchForm, textForm, wordsOf } from "./search-forms.js";
+import { type RunningTexts, runningTexts, TEXT_FIELDS } from "./running-texts.js";
+import { compactForm, searchForm, wordsOf } from "./search-forms.js";
 
 /**
  * What a search finds: a skill concept, a tool, a role itself (by its title or an alias), a ladder
@@ -45,24 +46,6 @@ export interface ConceptName {
   /** Set when this entry indexes one word of a multi-word tool name: matches on it reach only WORD_QUALITY. */
   word?: string;
 }
-
-/**
- * The distinct running texts of the roles (responsibility texts, skill notes), found by words and
- * ranked after every name, as columns: text i, text(i), has the textForm() in the UTF-8 bytes
- * forms[formStarts[i] .. formStarts[i + 1]) (each followed by a line break), of the concept
- * concepts[i] (a ConceptEntry index), in the field TEXT_FIELDS[fields[i]]. Bytes, not strings: a
- * search scans the forms for a term's bytes and reads only the texts it reports.
- */
-export interface RunningTexts {
-  count: number;
-  concepts: Int32Array;
-  fields: Int32Array;
-  text(i: number): string;
-  forms: Buffer;
-  formStarts: Int32Array;
-}
-
-export const TEXT_FIELDS = ["responsibility_text", "skill_note"] as const;
 
 /** A distinct folded name and every concept name that folds to it. */
 export interface IndexKey {
@@ -389,21 +372,5 @@ export function buildSearchIndex(loadedRoles: SearchableRole[], vocabulary: Voca
     entries,
     concepts,
     uses,
-  };
-}
-
-function runningTexts(texts: [number, number, string][]): RunningTexts {
-  const forms = texts.map(([, , text]) => Buffer.from(`${textForm(text)}\n`));
-  const formStarts = new Int32Array(forms.length + 1);
-  forms.forEach((form, i) => {
-    formStarts[i + 1] = (formStarts[i] as number) + form.length;
-  });
-  return {
-    count: texts.length,
-    concepts: Int32Array.from(texts, ([concept]) => concept),
-    fields: Int32Array.from(texts, ([, field]) => field),
-    text: (i) => texts[i]?.[2] ?? "",
-    forms: Buffer.concat(forms),
-    formStarts,
   };
 }

@@ -14,6 +14,7 @@ import {
   RELATIVE_CUTOFF,
   TEXT_QUALITY,
 } from "./match-quality.js";
+import { TEXT_FIELDS } from "./running-texts.js";
 import { compactForm, searchForm, wordsOf } from "./search-forms.js";
 import {
   buildSearchIndex,
@@ -25,7 +26,6 @@ import {
   type NameSource,
   type RoleUse,
   type SearchIndex,
-  TEXT_FIELDS,
   WORD_QUALITY,
 } from "./search-index.js";
 
