@@ -1,4 +1,5 @@
 import stringWidth from "string-width";
+import wrapAnsi from "wrap-ansi";
 
 /**
  * Text where every character is one column wide, as string-width measures it: printable Latin,
@@ -20,10 +21,6 @@ export function displayWidth(text: string): number {
 /** Text followed by spaces up to `width` terminal columns (String#padEnd counts code units). */
 export function padToWidth(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
-function lengthOf(text: string): number {
-  return text.length;
 }
 
 /**
@@ -73,44 +70,85 @@ export function wordPieces(word: string): string[] {
 
 /**
  * Wraps text to `width` columns on word boundaries (and after hyphens inside long words),
- * breaking words that are wider than a line. Existing newlines are kept; runs of spaces collapse.
+ * breaking words that are wider than a line. Existing newlines are kept; runs of white space
+ * collapse. wrap-ansi wraps the words; placeWord places those it cannot.
  */
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
+  // wrap-ansi returns its text in NFC; measuring and breaking long words on the same text keeps
+  // every width as wrap-ansi measured it.
+  return text.split("\n").flatMap((paragraph) => wrapParagraph(paragraph.normalize(), limit));
+}
+
+function wrapParagraph(paragraph: string, limit: number): string[] {
+  // wrap-ansi breaks only at U+0020 and keeps a run of spaces as empty words: other white space
+  // (tabs, no-break spaces) would stay inside a word.
+  const words = paragraph.split(/\s+/).filter((word) => word !== "");
+  // Most table cells fit their column: wrap-ansi would measure each word, and the line after each
+  // word again, with string-width's emoji pattern (ten times our own cost for a cell).
+  const whole = words.join(" ");
+  if (displayWidth(whole) <= limit) return [whole];
   const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    // Every piece of a paragraph that is all one-column text is too: then width is length.
-    const widthOf = NARROW_ONLY.test(paragraph) ? lengthOf : displayWidth;
-    let line = "";
-    let lineWidth = 0;
-    const place = (token: string, glued: boolean) => {
-      const tokenWidth = widthOf(token);
-      const gap = line === "" || glued ? 0 : 1;
-      if (lineWidth + gap + tokenWidth <= limit) {
-        line += (gap ? " " : "") + token;
-        lineWidth += gap + tokenWidth;
-        return;
-      }
-      if (line !== "") lines.push(line);
-      const pieces = tokenWidth <= limit ? [token] : breakWord(token, limit);
-      line = pieces.pop() ?? "";
-      lineWidth = widthOf(line);
-      lines.push(...pieces);
-    };
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      // A word that fits on a line goes whole, to the next line if need be: an id such as
-      // customer-service-executive is split after its hyphens only when it is wider than a line.
-      if (widthOf(word) <= limit) {
-        place(word, false);
-        continue;
-      }
-      wordPieces(word).forEach((piece, index) => {
-        place(piece, index > 0);
-      });
-    }
+  let line = "";
+  // A word of no width (a lone combining mark, a zero-width space): wrap-ansi drops the space
+  // before or after it, moving a mark onto the neighbouring letter ("a ́" became "á").
+  if (words.some((word) => displayWidth(word) === 0)) {
+    for (const word of words) line = placeWord(word, line, limit, lines);
     lines.push(line);
+    return lines;
   }
+  let fitting: string[] = [];
+  // The words since the last long word, after what is already on the open line.
+  const wrapFitting = () => {
+    if (fitting.length === 0) return;
+    const text = line === "" ? fitting.join(" ") : `${line} ${fitting.join(" ")}`;
+    // Every word fits on a line, but the open line may hold one grapheme wider than the line
+    // (placeWord): `hard` would cut it by code point.
+    const rows = wrapAnsi(text, limit, { hard: false, trim: true, wordWrap: true }).split("\n");
+    line = rows.pop() ?? "";
+    lines.push(...rows);
+    fitting = [];
+  };
+  for (const word of words) {
+    if (displayWidth(word) <= limit) {
+      fitting.push(word);
+      continue;
+    }
+    wrapFitting();
+    line = placeWord(word, line, limit, lines);
+  }
+  wrapFitting();
+  lines.push(line);
   return lines;
+}
+
+/**
+ * Places a word after the `open` line, pushing full lines to `lines`; returns the new open line.
+ * For a word wider than a line, which wrap-ansi cannot place: it breaks only at spaces and counts
+ * each break as a column (so "customer-service-" would not fill a 17-column line), and its `hard`
+ * mode cuts by code point wherever the line is full, splitting emoji sequences and letters from
+ * their marks. Here such a word breaks after its hyphens, the pieces following each other without
+ * a space, and a piece still wider than a line into whole graphemes (breakWord). A word that fits
+ * goes whole, to the next line if need be.
+ */
+function placeWord(word: string, open: string, limit: number, lines: string[]): string {
+  let line = open;
+  let lineWidth = displayWidth(line);
+  (displayWidth(word) <= limit ? [word] : wordPieces(word)).forEach((piece, index) => {
+    const pieceWidth = displayWidth(piece);
+    const gap = line === "" || index > 0 ? 0 : 1;
+    if (lineWidth + gap + pieceWidth <= limit) {
+      line += (gap ? " " : "") + piece;
+      lineWidth += gap + pieceWidth;
+      return;
+    }
+    if (line !== "") lines.push(line);
+    const cuts = pieceWidth <= limit ? [piece] : breakWord(piece, limit);
+    line = cuts.pop() ?? "";
+    lineWidth = displayWidth(line);
+    lines.push(...cuts);
+  });
+  return line;
 }
 
 /** Wraps with a hanging indent: first line starts with `first`, the rest with spaces of equal width. */

@@ -119,6 +119,23 @@ describe("wrapText", () => {
   it("keeps paragraphs", () => {
     expect(wrapText("a\n\nb", 10)).toEqual(["a", "", "b"]);
   });
+
+  it("breaks a word wider than the line after its hyphens, filling each line exactly", () => {
+    expect(wrapText("id: customer-service-executive", 17)).toEqual(["id: customer-", "service-executive"]);
+    expect(wrapText("customer-service-representative", 22)).toEqual(["customer-service-", "representative"]);
+  });
+
+  it("never splits a grapheme of a word wider than the line", () => {
+    expect(wrapText("x ab👨‍👩‍👧cd", 3)).toEqual(["x", "ab", "👨‍👩‍👧c", "d"]);
+  });
+
+  it("keeps the space beside a word of no width", () => {
+    expect(wrapText("a \u0301 bcdefg", 4)).toEqual(["a \u0301", "bcde", "fg"]);
+  });
+
+  it("breaks at a tab as at a space", () => {
+    expect(wrapText("one\ttwo three", 7)).toEqual(["one two", "three"]);
+  });
 });
 
 describe("wrapIndented", () => {
