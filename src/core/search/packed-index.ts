@@ -1,3 +1,4 @@
+import { lineBytes } from "./running-texts.js";
 import {
   type ConceptEntry,
   HIT_KINDS,
@@ -90,16 +91,8 @@ function bytes(blobs: Uint8Array[], data: Uint8Array): Blob {
 }
 
 function lines(blobs: Uint8Array[], items: string[]): Lines {
-  const parts = items.map((item) => Buffer.from(`${item}\n`));
-  const starts = new Int32Array(parts.length + 1);
-  parts.forEach((part, i) => {
-    starts[i + 1] = (starts[i] as number) + part.length;
-  });
-  return {
-    count: items.length,
-    text: bytes(blobs, Buffer.concat(parts)),
-    starts: column(blobs, starts, parts.length + 1),
-  };
+  const { bytes: text, starts } = lineBytes(items);
+  return { count: items.length, text: bytes(blobs, text), starts: column(blobs, starts, items.length + 1) };
 }
 
 /** How many uses each role has; the uses are in role order (checked). */

@@ -20,17 +20,23 @@ export const TEXT_FIELDS = ["responsibility_text", "skill_note"] as const;
 
 /** The columns of the distinct texts, each [concept index, field, text], in order. */
 export function runningTexts(texts: [number, number, string][]): RunningTexts {
-  const forms = texts.map(([, , text]) => Buffer.from(`${textForm(text)}\n`));
-  const formStarts = new Int32Array(forms.length + 1);
-  forms.forEach((form, i) => {
-    formStarts[i + 1] = (formStarts[i] as number) + form.length;
-  });
+  const forms = lineBytes(texts.map(([, , text]) => textForm(text)));
   return {
     count: texts.length,
     concepts: Int32Array.from(texts, ([concept]) => concept),
     fields: Int32Array.from(texts, ([, field]) => field),
     text: (i) => texts[i]?.[2] ?? "",
-    forms: Buffer.concat(forms),
-    formStarts,
+    forms: forms.bytes,
+    formStarts: forms.starts,
   };
+}
+
+/** Each item as UTF-8 with a line break after it, all in one buffer, and where each one starts. */
+export function lineBytes(items: string[]): { bytes: Buffer; starts: Int32Array } {
+  const parts = items.map((item) => Buffer.from(`${item}\n`));
+  const starts = new Int32Array(parts.length + 1);
+  parts.forEach((part, i) => {
+    starts[i + 1] = (starts[i] as number) + part.length;
+  });
+  return { bytes: Buffer.concat(parts), starts };
 }
